@@ -1,0 +1,34 @@
+package nl.koers.model;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the sync engine needs to know of one record type: its fields, how each merges, which
+ * hold personal data, and whether a whole record is valid. Implemented once per type in the
+ * domain; used unchanged by server and app.
+ */
+public interface RecordSchema {
+
+    RecordType type();
+
+    /** Every field the current schema version knows; unknown fields are kept but not validated. */
+    Set<String> fields();
+
+    FieldKind kindOf(String field);
+
+    /** Fields with names, contact details, dates of birth or free text: removed by erasure. */
+    Set<String> personalFields();
+
+    /** Checks a complete record (after merging); an empty list means valid. */
+    List<Violation> validate(ObjectNode record);
+
+    /**
+     * Rank of a value of a {@link FieldKind#FORWARD_ONLY} field; higher is further along. Types
+     * without such fields keep the default, which ranks every value alike.
+     */
+    default int forwardRank(String field, String value) {
+        return 0;
+    }
+}
