@@ -1,0 +1,388 @@
+package nl.koers.app.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
+import nl.koers.model.RecordSchemas;
+import nl.koers.model.RecordType;
+import nl.koers.model.Violation;
+import nl.koers.sync.Hlc;
+import nl.koers.sync.HybridLogicalClock;
+import nl.koers.sync.Json;
+import nl.koers.sync.Mutation;
+import nl.koers.sync.MutationResult;
+import nl.koers.sync.Operation;
+import nl.koers.sync.ProjectSummary;
+import nl.koers.sync.PullResponse;
+import nl.koers.sync.RecordState;
+import nl.koers.sync.SchemaVersions;
+import nl.koers.sync.ScopeDigest;
+
+/**
+ * The device's own copy of its records and its outbox, in one SQLite file. Every edit writes the
+ * record's view and its outbox entry in one transaction, so a committed edit is never lost, and
+ * every change from the server is applied with its cursor in one transaction. Thread-safe: all
+ * access is serialised on the store.
+ */
+public final class LocalStore implements AutoCloseable {
+
+    private static final String SERVER_NODE = "server";
+
+    private final StoreDatabase db;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+    private final HybridLogicalClock hlc;
+    private final ViewProjector projector;
+    private final PullPageApplier pages;
+    private final PushResultRecorder results;
+
+    private LocalStore(StoreDatabase db, Clock clock, Supplier<UUID> ids) {
+        this.db = db;
+        this.clock = clock;
+        this.ids = ids;
+        SyncStateRow state = db.inTransaction(() -> initialState(ids));
+        this.hlc = new HybridLogicalClock(clock, state.installId, state.hlc == null ? null : Hlc.parse(state.hlc));
+        this.projector = new ViewProjector(db);
+        this.pages = new PullPageApplier(db, projector);
+        this.results = new PushResultRecorder(db, projector, clock);
+    }
+
+    /**
+     * Opens (or creates) the store in a directory.
+     *
+     * @param clock the wall clock for stamps and bookkeeping
+     * @param ids   the source of new mutation ids
+     */
+    public static LocalStore open(Path directory, Clock clock, Supplier<UUID> ids) {
+        StoreDatabase db = StoreDatabase.open(directory);
+        try {
+            return new LocalStore(db, clock, ids);
+        } catch (RuntimeException e) {
+            db.close();
+            throw new StoreException("cannot read the sync state in " + directory, e);
+        }
+    }
+
+    private SyncStateRow initialState(Supplier<UUID> newIds) throws SQLException {
+        SyncStateRow state = db.syncState.queryForId(SyncStateRow.THE_ROW);
+        if (state == null) {
+            state = new SyncStateRow();
+            state.id = SyncStateRow.THE_ROW;
+            state.installId = newIds.get().toString();
+            state.nextSeq = 1;
+            db.syncState.create(state);
+        }
+        return state;
+    }
+
+    // ---- the write path -------------------------------------------------------------------
+
+    /**
+     * Creates a record or changes some of its fields. The whole record after the change is
+     * validated; if it breaks a rule nothing is stored and the violations are returned.
+     */
+    public synchronized SaveResult save(RecordType type, UUID id, UUID participantId, ObjectNode changedFields) {
+        return db.inTransaction(() -> {
+            RecordViewRow current = db.views.queryForId(id);
+            List<Violation> refused = refusals(type, id, participantId, current);
+            if (!refused.isEmpty()) {
+                return SaveResult.refused(refused);
+            }
+            ObjectNode record = current == null ? Json.object() : Json.readObject(current.fieldsJson);
+            record.setAll(changedFields.deepCopy());
+            List<Violation> violations = RecordSchemas.of(type).validate(record);
+            if (!violations.isEmpty()) {
+                return SaveResult.refused(violations);
+            }
+            return SaveResult.saved(append(Operation.UPSERT, type, id, participantId, changedFields.deepCopy()));
+        });
+    }
+
+    /** Deletes a record the device shows; the server keeps a tombstone that wins over later edits. */
+    public synchronized SaveResult delete(RecordType type, UUID id, UUID participantId) {
+        return db.inTransaction(() -> {
+            RecordViewRow current = db.views.queryForId(id);
+            if (current == null) {
+                return SaveResult.refused(List.of(Violation.of("id", "record.unknown", id)));
+            }
+            List<Violation> refused = refusals(type, id, participantId, current);
+            if (!refused.isEmpty()) {
+                return SaveResult.refused(refused);
+            }
+            return SaveResult.saved(append(Operation.DELETE, type, id, participantId, Json.object()));
+        });
+    }
+
+    private List<Violation> refusals(RecordType type, UUID id, UUID participantId, RecordViewRow current)
+            throws SQLException {
+        List<Violation> refused = new ArrayList<>();
+        if (type == RecordType.PARTICIPANT && !id.equals(participantId)) {
+            refused.add(Violation.of("participantId", "participant.ownId", participantId));
+        }
+        if (current != null && (!current.type.equals(type.wireName()) || !current.participantId.equals(participantId))) {
+            refused.add(Violation.of("id", "record.identityMismatch", id));
+        }
+        RecordShadowRow shadow = db.shadows.queryForId(id);
+        if (shadow != null && RecordState.valueOf(shadow.state).isTombstone()) {
+            refused.add(Violation.of("id", "record.deleted", id));
+        }
+        if (isErased(db, participantId)) {
+            refused.add(Violation.of("participantId", "participant.erased", participantId));
+        }
+        return refused;
+    }
+
+    static boolean isErased(StoreDatabase db, UUID participantId) throws SQLException {
+        RecordShadowRow participant = db.shadows.queryForId(participantId);
+        return participant != null && RecordState.valueOf(participant.state) == RecordState.ERASED;
+    }
+
+    private Mutation append(Operation op, RecordType type, UUID id, UUID participantId, ObjectNode fields)
+            throws SQLException {
+        SyncStateRow state = db.syncState.queryForId(SyncStateRow.THE_ROW);
+        RecordShadowRow shadow = db.shadows.queryForId(id);
+        Hlc stamp = hlc.now();
+        Mutation mutation = new Mutation(ids.get(), null, state.nextSeq, op, type, id, participantId,
+                shadow == null ? 0 : shadow.version, fields, stamp.encode(), SchemaVersions.CURRENT);
+        OutboxRow row = new OutboxRow();
+        row.seq = mutation.seq();
+        row.mutationId = mutation.mutationId();
+        row.recordId = id;
+        row.participantId = participantId;
+        row.status = OutboxStatus.PENDING.code();
+        row.mutationJson = Json.write(mutation);
+        row.createdAt = clock.millis();
+        db.outbox.create(row);
+        state.nextSeq++;
+        state.hlc = stamp.encode();
+        db.syncState.update(state);
+        projector.recompute(id);
+        return mutation;
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    public synchronized Optional<LocalRecord> record(UUID id) {
+        return read(() -> Optional.ofNullable(db.views.queryForId(id)).map(LocalStore::toRecord));
+    }
+
+    public synchronized List<LocalRecord> records(RecordType type) {
+        return read(() -> db.views.queryForEq(RecordViewRow.TYPE, type.wireName()).stream()
+                .map(LocalStore::toRecord).toList());
+    }
+
+    public synchronized List<LocalRecord> recordsOfParticipant(UUID participantId) {
+        return read(() -> db.views.queryForEq(RecordViewRow.PARTICIPANT_ID, participantId).stream()
+                .map(LocalStore::toRecord).toList());
+    }
+
+    /** Every outbox entry still held, in sequence order. */
+    public synchronized List<OutboxEntry> outbox() {
+        return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true).query().stream()
+                .map(OutboxRow::toEntry).toList());
+    }
+
+    /** The changes the server refused, oldest first: what the coach must look at. */
+    public synchronized List<OutboxEntry> rejectedInbox() {
+        return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true)
+                .where().eq(OutboxRow.STATUS, OutboxStatus.REJECTED.code()).query().stream()
+                .map(OutboxRow::toEntry).toList());
+    }
+
+    public synchronized long pendingCount() {
+        return read(() -> countWithStatus(OutboxStatus.PENDING));
+    }
+
+    public synchronized List<ProjectSummary> projects() {
+        return read(() -> db.projects.queryForAll().stream().map(ProjectRow::toSummary).toList());
+    }
+
+    public synchronized StoreStatus status() {
+        return read(() -> {
+            SyncStateRow state = state();
+            return new StoreStatus(pairingOf(state), countWithStatus(OutboxStatus.PENDING),
+                    countWithStatus(OutboxStatus.REJECTED),
+                    state.lastSuccessAt == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(state.lastSuccessAt)));
+        });
+    }
+
+    private long countWithStatus(OutboxStatus status) throws SQLException {
+        return db.outbox.queryBuilder().where().eq(OutboxRow.STATUS, status.code()).countOf();
+    }
+
+    private static LocalRecord toRecord(RecordViewRow row) {
+        return new LocalRecord(RecordType.fromWire(row.type), row.id, row.participantId,
+                Json.readObject(row.fieldsJson), row.version, ViewProjector.PENDING.equals(row.state));
+    }
+
+    // ---- pairing and sync bookkeeping ---------------------------------------------------------
+
+    public synchronized Optional<Pairing> pairing() {
+        return read(() -> pairingOf(state()));
+    }
+
+    /** Records the pairing. A store pairs once: its outbox sequence belongs to one device id. */
+    public synchronized void savePairing(Pairing pairing) {
+        db.inTransaction(() -> {
+            SyncStateRow state = state();
+            if (state.deviceId != null && !state.deviceId.equals(pairing.deviceId())) {
+                throw new IllegalStateException("this data directory is already paired as device " + state.deviceId
+                        + "; use a new data directory to pair again");
+            }
+            state.serverUrl = pairing.serverUrl();
+            state.deviceId = pairing.deviceId();
+            state.userId = pairing.userId();
+            state.token = pairing.token();
+            return db.syncState.update(state);
+        });
+    }
+
+    private static Optional<Pairing> pairingOf(SyncStateRow state) {
+        return state.deviceId == null ? Optional.empty()
+                : Optional.of(new Pairing(state.serverUrl, state.deviceId, state.userId, state.token));
+    }
+
+    /** The change-feed cursor to send next; null before the first page. */
+    public synchronized String cursor() {
+        return read(() -> state().cursor);
+    }
+
+    /** The lowest sequence number the server has not acknowledged, if any entry is pending. */
+    public synchronized OptionalLong firstPendingSeq() {
+        return read(() -> {
+            OutboxRow first = db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true)
+                    .where().eq(OutboxRow.STATUS, OutboxStatus.PENDING.code()).queryForFirst();
+            return first == null ? OptionalLong.empty() : OptionalLong.of(first.seq);
+        });
+    }
+
+    /** True if the outbox still holds every entry from {@code seq} on, so they can all be sent again. */
+    public synchronized boolean holdsEverythingFrom(long seq) {
+        return read(() -> {
+            long next = state().nextSeq;
+            return seq >= 1 && seq <= next
+                    && db.outbox.queryBuilder().where().ge(OutboxRow.SEQ, seq).countOf() == next - seq;
+        });
+    }
+
+    /**
+     * Up to {@code limit} outbox entries from {@code fromSeq} on, whatever their status, stamped
+     * with this device's id: a push batch.
+     */
+    public synchronized List<Mutation> outboxFrom(long fromSeq, int limit, UUID deviceId) {
+        return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true).limit((long) limit)
+                .where().ge(OutboxRow.SEQ, fromSeq).query().stream()
+                .map(row -> withDevice(row.mutation(), deviceId)).toList());
+    }
+
+    private static Mutation withDevice(Mutation m, UUID deviceId) {
+        return new Mutation(m.mutationId(), deviceId, m.seq(), m.op(), m.recordType(), m.recordId(), m.participantId(),
+                m.baseVersion(), m.fields(), m.hlc(), m.schemaVersion());
+    }
+
+    /** Records the server's answers to a push and recomputes the views they touch, in one transaction. */
+    public synchronized void applyPushResults(List<MutationResult> answers) {
+        db.inTransaction(() -> {
+            results.apply(answers);
+            return null;
+        });
+    }
+
+    /**
+     * Applies one page of the change feed with its cursor, in one transaction: shadows, views,
+     * removed and erased participants, and on the last page the projects.
+     */
+    public synchronized void applyPullPage(PullResponse page) {
+        db.inTransaction(() -> {
+            SyncStateRow state = state();
+            pages.apply(page, state);
+            db.syncState.update(state);
+            return null;
+        });
+    }
+
+    /** The digest of (id, version) over every shadow, tombstones included, as the server computes it. */
+    public synchronized String scopeDigest() {
+        return read(() -> {
+            ScopeDigest digest = new ScopeDigest();
+            for (RecordShadowRow row : db.shadows.queryBuilder().selectColumns("id", "version").query()) {
+                digest.add(row.id, row.version);
+            }
+            return digest.value();
+        });
+    }
+
+    /**
+     * Starts re-reading the whole scope after a digest mismatch: the cursor goes back to the
+     * start and every shadow the server does not send again is dropped when the last page arrives.
+     * The outbox is untouched and the views stay readable throughout.
+     */
+    public synchronized void startScopeRepair() {
+        db.inTransaction(() -> {
+            db.shadows.updateBuilder().updateColumnValue(RecordShadowRow.CONFIRMED, false).update();
+            SyncStateRow state = state();
+            state.cursor = null;
+            state.repairing = true;
+            return db.syncState.update(state);
+        });
+    }
+
+    /** Takes note of the server's clock so later local stamps sort after what the server has seen. */
+    public synchronized void receiveServerTime(long serverMillis) {
+        db.inTransaction(() -> {
+            hlc.receive(new Hlc(serverMillis, 0, SERVER_NODE));
+            SyncStateRow state = state();
+            state.hlc = hlc.now().encode();
+            return db.syncState.update(state);
+        });
+    }
+
+    public synchronized void recordSyncSuccess() {
+        db.inTransaction(() -> {
+            SyncStateRow state = state();
+            state.lastSuccessAt = clock.millis();
+            return db.syncState.update(state);
+        });
+    }
+
+    /**
+     * Drops acknowledged entries acknowledged longer ago than {@code retention}, and all but the
+     * newest {@code keepNewest} of them: the bound on what can be replayed to a restored server.
+     *
+     * @return the number of entries dropped
+     */
+    public synchronized int pruneAcknowledged(Duration retention, int keepNewest) {
+        return db.inTransaction(() -> OutboxPruner.prune(db, clock.millis() - retention.toMillis(), keepNewest));
+    }
+
+    private SyncStateRow state() throws SQLException {
+        return db.syncState.queryForId(SyncStateRow.THE_ROW);
+    }
+
+    private <T> T read(StoreDatabase.Work<T> query) {
+        try {
+            return query.run();
+        } catch (SQLException e) {
+            throw new StoreException("reading the local database failed", e);
+        }
+    }
+
+    /** The value of a pragma on the store's connection (for checking durability settings). */
+    synchronized String pragma(String name) {
+        return db.pragma(name);
+    }
+
+    @Override
+    public synchronized void close() {
+        db.close();
+    }
+}

@@ -1,0 +1,129 @@
+package nl.koers.app.store;
+
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.koers.model.RecordType;
+import nl.koers.sync.Json;
+import nl.koers.sync.ProjectSummary;
+import nl.koers.sync.PullResponse;
+import nl.koers.sync.RecordChange;
+import nl.koers.sync.RecordState;
+import nl.koers.sync.Rejection;
+
+/**
+ * Applies one change-feed page inside the caller's transaction: participants that left the
+ * scope, erasures, record changes, the cursor, and on the last page projects and the end of a
+ * scope repair.
+ */
+final class PullPageApplier {
+
+    private final StoreDatabase db;
+    private final ViewProjector projector;
+
+    PullPageApplier(StoreDatabase db, ViewProjector projector) {
+        this.db = db;
+        this.projector = projector;
+    }
+
+    void apply(PullResponse page, SyncStateRow state) throws SQLException {
+        for (UUID participant : page.removedParticipants()) {
+            removeParticipant(participant);
+        }
+        Set<UUID> touched = new LinkedHashSet<>();
+        Set<UUID> participants = new LinkedHashSet<>();
+        for (RecordChange change : page.changes()) {
+            if (change.type() == RecordType.PARTICIPANT && change.state() == RecordState.ERASED) {
+                erase(change);
+                continue;
+            }
+            db.shadows.createOrUpdate(RecordShadowRow.of(change));
+            touched.add(change.id());
+            participants.add(change.participantId());
+        }
+        for (UUID participant : participants) {
+            reattach(participant);
+        }
+        if (!page.hasMore()) {
+            replaceProjects(page.projects());
+            if (state.repairing) {
+                touched.addAll(sweepUnconfirmed());
+                state.repairing = false;
+            }
+        }
+        projector.recompute(touched);
+        state.cursor = page.cursor();
+    }
+
+    /** The participant left the device's scope: their records go, their own queued changes stay. */
+    private void removeParticipant(UUID participant) throws SQLException {
+        deleteRecordsOf(participant);
+        var update = db.outbox.updateBuilder();
+        update.updateColumnValue(OutboxRow.DETACHED, true).where().eq(OutboxRow.PARTICIPANT_ID, participant);
+        update.update();
+    }
+
+    /** A participant back in scope: their queued changes count in the views again. */
+    private void reattach(UUID participant) throws SQLException {
+        var update = db.outbox.updateBuilder();
+        update.updateColumnValue(OutboxRow.DETACHED, false)
+                .where().eq(OutboxRow.PARTICIPANT_ID, participant).and().eq(OutboxRow.DETACHED, true);
+        update.update();
+    }
+
+    /**
+     * Erasure: every record of the participant goes, only the participant's tombstone stays (so
+     * nothing brings them back), and every queued change for them is scrubbed of its values but
+     * kept, so the sequence stays gapless and the server can answer it.
+     */
+    private void erase(RecordChange tombstone) throws SQLException {
+        UUID participant = tombstone.id();
+        deleteRecordsOf(participant);
+        db.shadows.createOrUpdate(RecordShadowRow.of(tombstone));
+        for (OutboxRow row : db.outbox.queryForEq(OutboxRow.PARTICIPANT_ID, participant)) {
+            row.mutationJson = Json.write(row.mutation().scrubbed());
+            if (row.rejectionJson != null) {
+                row.rejectionJson = Json.write(PushResultRecorder.withoutPersonalData(
+                        Json.read(row.rejectionJson, Rejection.class)));
+            }
+            row.detached = true;
+            db.outbox.update(row);
+        }
+    }
+
+    private void deleteRecordsOf(UUID participant) throws SQLException {
+        var views = db.views.deleteBuilder();
+        views.where().eq(RecordViewRow.PARTICIPANT_ID, participant);
+        views.delete();
+        var shadows = db.shadows.deleteBuilder();
+        shadows.where().eq(RecordShadowRow.PARTICIPANT_ID, participant);
+        shadows.delete();
+    }
+
+    private void replaceProjects(List<ProjectSummary> projects) throws SQLException {
+        db.projects.deleteBuilder().delete();
+        for (ProjectSummary project : projects) {
+            db.projects.create(ProjectRow.of(project));
+        }
+    }
+
+    /**
+     * End of a scope repair: shadows the server did not send again are outside the scope. They
+     * go, and so do acknowledged entries for them (the server holds those changes); pending ones
+     * stay and will be pushed.
+     */
+    private Set<UUID> sweepUnconfirmed() throws SQLException {
+        Set<UUID> gone = new LinkedHashSet<>();
+        for (RecordShadowRow row : db.shadows.queryForEq(RecordShadowRow.CONFIRMED, false)) {
+            gone.add(row.id);
+            db.shadows.delete(row);
+            var update = db.outbox.updateBuilder();
+            update.updateColumnValue(OutboxRow.DETACHED, true)
+                    .where().eq(OutboxRow.RECORD_ID, row.id).and().eq(OutboxRow.STATUS, OutboxStatus.ACKED.code());
+            update.update();
+        }
+        return gone;
+    }
+}

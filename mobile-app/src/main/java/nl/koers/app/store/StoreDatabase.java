@@ -1,0 +1,108 @@
+package nl.koers.app.store;
+
+import com.j256.ormlite.dao.Dao;
+import com.j256.ormlite.dao.DaoManager;
+import com.j256.ormlite.jdbc.JdbcConnectionSource;
+import com.j256.ormlite.misc.TransactionManager;
+import com.j256.ormlite.support.ConnectionSource;
+import com.j256.ormlite.table.TableUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The SQLite file behind the local store: one connection, write-ahead log, and
+ * {@code synchronous=FULL} so a committed transaction survives power loss. The storage format is
+ * versioned with {@code PRAGMA user_version} and documented in {@code docs/decisions/0005}.
+ */
+final class StoreDatabase implements AutoCloseable {
+
+    static final String FILE_NAME = "koers.db";
+    static final int FORMAT_VERSION = 1;
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private final ConnectionSource source;
+    final Dao<RecordViewRow, UUID> views;
+    final Dao<RecordShadowRow, UUID> shadows;
+    final Dao<OutboxRow, Long> outbox;
+    final Dao<SyncStateRow, Integer> syncState;
+    final Dao<ProjectRow, UUID> projects;
+
+    private StoreDatabase(ConnectionSource source) throws SQLException {
+        this.source = source;
+        views = DaoManager.createDao(source, RecordViewRow.class);
+        shadows = DaoManager.createDao(source, RecordShadowRow.class);
+        outbox = DaoManager.createDao(source, OutboxRow.class);
+        syncState = DaoManager.createDao(source, SyncStateRow.class);
+        projects = DaoManager.createDao(source, ProjectRow.class);
+    }
+
+    static StoreDatabase open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + directory, e);
+        }
+        String url = "jdbc:sqlite:" + directory.resolve(FILE_NAME).toAbsolutePath()
+                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=5000";
+        JdbcConnectionSource source = null;
+        try {
+            source = new JdbcConnectionSource(url);
+            StoreDatabase database = new StoreDatabase(source);
+            database.createSchema();
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            if (source != null) {
+                source.closeQuietly();
+            }
+            throw new StoreException("cannot open the local database in " + directory, e);
+        }
+    }
+
+    private void createSchema() throws SQLException {
+        inTransaction(() -> {
+            long version = syncState.queryRawValue("PRAGMA user_version");
+            if (version > FORMAT_VERSION) {
+                throw new SQLException("the local database has format " + version
+                        + " but this app knows format " + FORMAT_VERSION + " at most; update the app");
+            }
+            TableUtils.createTableIfNotExists(source, RecordViewRow.class);
+            TableUtils.createTableIfNotExists(source, RecordShadowRow.class);
+            TableUtils.createTableIfNotExists(source, OutboxRow.class);
+            TableUtils.createTableIfNotExists(source, SyncStateRow.class);
+            TableUtils.createTableIfNotExists(source, ProjectRow.class);
+            syncState.executeRaw("PRAGMA user_version = " + FORMAT_VERSION);
+            return null;
+        });
+    }
+
+    /** Runs the work in one transaction: all of it is committed, or none of it. */
+    <T> T inTransaction(Work<T> work) {
+        try {
+            return TransactionManager.callInTransaction(source, work::run);
+        } catch (SQLException e) {
+            throw new StoreException("a local database transaction failed and was rolled back", e);
+        }
+    }
+
+    /** The value of a pragma on the store's connection. */
+    String pragma(String name) {
+        try {
+            return syncState.queryRaw("PRAGMA " + name).getFirstResult()[0];
+        } catch (SQLException e) {
+            throw new StoreException("cannot read pragma " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        source.closeQuietly();
+    }
+}
