@@ -39,7 +39,7 @@ import nl.koers.sync.StoredRecord;
  * per-user scope with whole arrivals and removals, erasure, the scope digest, and restore from a
  * backup. Not thread-safe, like the tests that drive it.
  */
-final class FakeSyncServer implements SyncTransport {
+public final class FakeSyncServer implements SyncTransport {
 
     private final Clock clock;
     private final Supplier<UUID> ids;
@@ -48,7 +48,7 @@ final class FakeSyncServer implements SyncTransport {
     private final Map<String, Device> devices = new HashMap<>();
     private State state = new State();
 
-    FakeSyncServer(Clock clock, Supplier<UUID> ids) {
+    public FakeSyncServer(Clock clock, Supplier<UUID> ids) {
         this.clock = clock;
         this.ids = ids;
     }
@@ -87,7 +87,7 @@ final class FakeSyncServer implements SyncTransport {
 
     // ---- administration, as a coordinator would do it -------------------------------------------
 
-    String issuePairingCode(UUID userId) {
+    public String issuePairingCode(UUID userId) {
         String code = "CODE" + (pairingCodes.size() + 1000);
         pairingCodes.put(code, userId);
         return code;
@@ -140,7 +140,7 @@ final class FakeSyncServer implements SyncTransport {
     }
 
     /** The live records a user may see, as a device should show them: id → fields. */
-    Map<UUID, Object> scopeView(UUID userId) {
+    public Map<UUID, Object> scopeView(UUID userId) {
         Map<UUID, Object> view = new HashMap<>();
         inScope(userId).filter(r -> r.state() == RecordState.LIVE).forEach(r -> view.put(r.id(), r.fields()));
         return view;
