@@ -44,8 +44,18 @@ public final class KoersCli {
         return clock;
     }
 
+    /** The command line for a configured instance; failures print their message and exit with 1. */
+    static CommandLine commandLine(KoersCli cli) {
+        CommandLine commandLine = new CommandLine(cli);
+        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> {
+            command.getErr().println(failure.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+
     public static void main(String[] args) {
         KoersCli cli = new KoersCli(Clock.systemUTC(), UUID::randomUUID, HttpSyncTransport::to);
-        System.exit(new CommandLine(cli).execute(args));
+        System.exit(commandLine(cli).execute(args));
     }
 }

@@ -3,6 +3,8 @@ package nl.koers.app.store;
 import com.j256.ormlite.dao.Dao;
 import com.j256.ormlite.dao.DaoManager;
 import com.j256.ormlite.jdbc.JdbcConnectionSource;
+import com.j256.ormlite.logger.Level;
+import com.j256.ormlite.logger.Logger;
 import com.j256.ormlite.misc.TransactionManager;
 import com.j256.ormlite.support.ConnectionSource;
 import com.j256.ormlite.table.TableUtils;
@@ -26,6 +28,11 @@ final class StoreDatabase implements AutoCloseable {
     @FunctionalInterface
     interface Work<T> {
         T run() throws SQLException;
+    }
+
+    static {
+        // ORMLite logs every statement at debug level by default; the store's SQL is not news.
+        Logger.setGlobalLogLevel(Level.WARNING);
     }
 
     private final ConnectionSource source;

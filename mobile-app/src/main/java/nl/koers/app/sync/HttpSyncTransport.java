@@ -60,7 +60,7 @@ public final class HttpSyncTransport implements SyncTransport {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new TransportException(TransportException.Kind.NETWORK,
-                    "no answer from " + server + path + ": " + e.getMessage(), null, e);
+                    "no answer from " + server + path + ": " + (e.getMessage() != null ? e.getMessage() : e), null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransportException(TransportException.Kind.NETWORK, "interrupted while waiting for " + server + path,

@@ -30,7 +30,7 @@ class KoersCliTest {
     private int run(String... args) {
         out.getBuffer().setLength(0);
         KoersCli cli = new KoersCli(clock, new SequentialIds(1), address -> server);
-        CommandLine commandLine = new CommandLine(cli);
+        CommandLine commandLine = KoersCli.commandLine(cli);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         String[] withDir = new String[args.length + 2];
