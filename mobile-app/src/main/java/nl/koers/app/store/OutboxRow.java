@@ -23,7 +23,6 @@ class OutboxRow {
     static final String PARTICIPANT_ID = "participant_id";
     static final String STATUS = "status";
     static final String DETACHED = "detached";
-    static final String ACKED_AT = "acked_at";
 
     @DatabaseField(columnName = SEQ, id = true)
     long seq;
@@ -53,7 +52,7 @@ class OutboxRow {
     @DatabaseField(columnName = "created_at", canBeNull = false)
     long createdAt;
 
-    @DatabaseField(columnName = ACKED_AT, canBeNull = false)
+    @DatabaseField(columnName = "acked_at", canBeNull = false)
     long ackedAt;
 
     /** True once the participant left the device's scope or was erased: no longer shown in views. */
