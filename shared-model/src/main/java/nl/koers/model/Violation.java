@@ -1,10 +1,10 @@
 package nl.koers.model;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import java.text.MessageFormat;
 
 /**
  * One broken rule in a record: the field, a stable code, and arguments for the message. The
@@ -12,6 +12,9 @@ import java.text.MessageFormat;
  * words a coach understands.
  */
 public record Violation(String field, String code, List<Object> args) {
+
+    /** Base name of the message bundle: English base, Dutch in {@code _nl}. */
+    public static final String BUNDLE = "nl.koers.model.violations";
 
     public Violation {
         args = List.copyOf(args);
@@ -23,7 +26,7 @@ public record Violation(String field, String code, List<Object> args) {
 
     public String message(Locale locale) {
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle("nl.koers.model.violations", locale);
+            ResourceBundle bundle = Bundles.get(BUNDLE, locale);
             return new MessageFormat(bundle.getString(code), locale).format(args.toArray());
         } catch (MissingResourceException e) {
             return code + " " + field + " " + args;
