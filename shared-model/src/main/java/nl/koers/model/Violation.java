@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import nl.koers.model.codes.Code;
 
 /**
  * One broken rule in a record: the field, a stable code, and arguments for the message. The
  * message itself comes from the {@code nl.koers.model.violations} bundle in Dutch or English, in
- * words a coach understands.
+ * words a coach understands. Arguments that are codes are shown by their label in the message's
+ * language.
  */
 public record Violation(String field, String code, List<Object> args) {
 
@@ -27,7 +29,8 @@ public record Violation(String field, String code, List<Object> args) {
     public String message(Locale locale) {
         try {
             ResourceBundle bundle = Bundles.get(BUNDLE, locale);
-            return new MessageFormat(bundle.getString(code), locale).format(args.toArray());
+            Object[] shown = args.stream().map(arg -> arg instanceof Code c ? c.label(locale) : arg).toArray();
+            return new MessageFormat(bundle.getString(code), locale).format(shown);
         } catch (MissingResourceException e) {
             return code + " " + field + " " + args;
         }
