@@ -48,6 +48,16 @@ public final class Json {
         return read(json, ObjectNode.class);
     }
 
+    /** A typed record ({@code Participant}, {@code Placement}…) from a record's fields. */
+    public static <T> T fromFields(ObjectNode fields, Class<T> type) {
+        return MAPPER.convertValue(fields, type);
+    }
+
+    /** A typed record's fields as they travel; absent values are left out. */
+    public static ObjectNode toFields(Object record) {
+        return MAPPER.valueToTree(record);
+    }
+
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
