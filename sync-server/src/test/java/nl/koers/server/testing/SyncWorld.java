@@ -88,6 +88,11 @@ public final class SyncWorld implements AutoCloseable {
         return new UUID(random.nextLong(), random.nextLong());
     }
 
+    /** {@link #newId} for tests that make ids on several threads. */
+    public synchronized UUID newIdSynchronized() {
+        return newId();
+    }
+
     @Override
     public void close() {
         store.close();
