@@ -21,7 +21,6 @@ import nl.koers.server.store.Store;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.StoreSyncService;
 import nl.koers.server.sync.SyncSettings;
-import nl.koers.sync.Cursor;
 import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
@@ -159,10 +158,6 @@ public final class SyncWorld implements AutoCloseable {
 
         public List<RecordChange> changesOf(List<PullResponse> pages) {
             return pages.stream().flatMap(p -> p.changes().stream()).toList();
-        }
-
-        public void resetCursor() {
-            cursor = Cursor.START.encode();
         }
     }
 }
