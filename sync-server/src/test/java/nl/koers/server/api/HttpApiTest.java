@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import nl.koers.model.RecordType;
+import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
@@ -94,6 +96,10 @@ class HttpApiTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static String participantJson(String givenName) {
+        return Json.write(MinimalRecords.of(RecordType.PARTICIPANT, "{\"givenName\":\"" + givenName + "\"}"));
+    }
+
     private String mutation(UUID participant, long seq, String op, String recordType, String fields) {
         return "{\"mutationId\":\"" + UUID.randomUUID() + "\",\"deviceId\":\"" + deviceId + "\",\"seq\":" + seq
                 + ",\"op\":\"" + op + "\",\"recordType\":\"" + recordType + "\",\"recordId\":\"" + participant
@@ -113,7 +119,7 @@ class HttpApiTest {
     void pushThenPull_overHttp_roundTripsTheRecord() throws Exception {
         UUID participant = UUID.randomUUID();
         JsonNode pushed = call("POST", "/api/sync/push", deviceToken,
-                push(mutation(participant, 1, "upsert.v1", "participant", "{\"givenName\":\"Yonas\"}")), 200);
+                push(mutation(participant, 1, "upsert.v1", "participant", participantJson("Yonas"))), 200);
         assertEquals("APPLIED", pushed.at("/results/0/status").asText());
         JsonNode page = call("POST", "/api/sync/pull", deviceToken,
                 "{\"deviceId\":\"" + deviceId + "\",\"schemaVersion\":1,\"limit\":100}", 200);
@@ -168,7 +174,7 @@ class HttpApiTest {
     @Test
     void push_missingIdsOrBadClock_is400AndStoresNothingOfTheBatch() throws Exception {
         long before = feedPosition();
-        String good = mutation(UUID.randomUUID(), 1, "upsert.v1", "participant", "{\"givenName\":\"Sara\"}");
+        String good = mutation(UUID.randomUUID(), 1, "upsert.v1", "participant", participantJson("Sara"));
         String noIds = mutation(UUID.randomUUID(), 2, "upsert.v1", "contact", "{}").replaceAll(",\"participantId\":\"[^\"]+\"", "");
         JsonNode error = call("POST", "/api/sync/push", deviceToken, push(good, noIds), 400);
         assertEquals("invalid_mutation", error.get("error").asText());
@@ -206,11 +212,11 @@ class HttpApiTest {
         deviceId = bertsPhone.get("deviceId").asText();
         UUID bertsParticipant = UUID.randomUUID();
         call("POST", "/api/sync/push", bertsPhone.get("token").asText(),
-                push(mutation(bertsParticipant, 1, "upsert.v1", "participant", "{\"givenName\":\"Sara\"}")), 200);
+                push(mutation(bertsParticipant, 1, "upsert.v1", "participant", participantJson("Sara"))), 200);
         deviceId = annasDevice;
 
         JsonNode result = call("POST", "/api/sync/push", deviceToken,
-                push(mutation(bertsParticipant, 1, "upsert.v1", "participant", "{\"givenName\":\"X\"}")), 200);
+                push(mutation(bertsParticipant, 1, "upsert.v1", "participant", participantJson("X"))), 200);
         assertEquals("REJECTED", result.at("/results/0/status").asText());
         assertEquals("out_of_scope", result.at("/results/0/rejection/reason").asText());
         assertEquals(1, result.get("lastSeq").asLong());

@@ -47,9 +47,9 @@ class ErasureTest {
         participant = world.newId();
         contact = world.newId();
         long v = anna.push(anna.newParticipant(participant, NAME),
-                anna.upsert(RecordType.TRAJECTORY, world.newId(), participant, 0, "{\"projectId\":\"" + world.project + "\"}"))
+                anna.create(RecordType.TRAJECTORY, world.newId(), participant, "{\"projectId\":\"" + world.project + "\"}"))
                 .results().get(0).version();
-        contactMutation = anna.upsert(RecordType.CONTACT, contact, participant, 0,
+        contactMutation = anna.create(RecordType.CONTACT, contact, participant,
                 "{\"notes\":\"Visited " + NAME + " at home\",\"minutes\":60}");
         anna.push(contactMutation);
         SyncWorld.Phone annasTablet = world.pairPhone(anna.identity.userId());
@@ -90,7 +90,7 @@ class ErasureTest {
     @Test
     void afterErasure_laterMutationsAreRejected_andReplaysGetTheirStoredResult() {
         world.admin.erase(participant, null);
-        PushResponse late = anna.push(anna.upsert(RecordType.CONTACT, world.newId(), participant, 0, "{\"minutes\":5}"));
+        PushResponse late = anna.push(anna.create(RecordType.CONTACT, world.newId(), participant, "{\"minutes\":5}"));
         assertEquals(Rejection.Reason.PARTICIPANT_ERASED, late.results().get(0).rejection().reason());
 
         MutationResult replay = anna.push(contactMutation).results().get(0);

@@ -55,7 +55,7 @@ class PullTest {
         UUID p = world.newId();
         anna.push(anna.newParticipant(p, "Yonas"));
         for (int i = 0; i < 6; i++) {
-            anna.push(anna.upsert(RecordType.CONTACT, world.newId(), p, 0, "{\"minutes\":" + (10 + i) + "}"));
+            anna.push(anna.create(RecordType.CONTACT, world.newId(), p, "{\"minutes\":" + (10 + i) + "}"));
         }
         List<PullResponse> pages = anna.pullAll(3);
         assertEquals(3, pages.size());
@@ -130,7 +130,7 @@ class PullTest {
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < perWriter; i++) {
                         UUID id = world.newIdSynchronized();
-                        PushResponse r = phone.push(phone.upsert(RecordType.CONTACT, id, p, 0, "{\"minutes\":" + (i + 1) + "}"));
+                        PushResponse r = phone.push(phone.create(RecordType.CONTACT, id, p, "{\"minutes\":" + (i + 1) + "}"));
                         MutationResult result = r.results().get(0);
                         committed.put(id, result.version());
                     }

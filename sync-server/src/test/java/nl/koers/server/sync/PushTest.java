@@ -158,7 +158,7 @@ class PushTest {
         UUID p = world.newId();
         UUID trajectory = world.newId();
         long v = anna.push(anna.newParticipant(p, "Yonas"),
-                anna.upsert(RecordType.TRAJECTORY, trajectory, p, 0, "{\"projectId\":\"" + world.project + "\"}"))
+                anna.create(RecordType.TRAJECTORY, trajectory, p, "{\"projectId\":\"" + world.project + "\"}"))
                 .results().get(0).version();
         SyncWorld.Phone second = world.pairPhone(anna.identity.userId());
         anna.push(anna.upsert(RecordType.PARTICIPANT, p, p, v, "{\"phone\":\"0612345678\"}"));
@@ -195,9 +195,9 @@ class PushTest {
         UUID p = world.newId();
         UUID contact = world.newId();
         anna.push(anna.newParticipant(p, "Yonas"),
-                anna.upsert(RecordType.CONTACT, contact, p, 0, "{\"minutes\":30}"));
+                anna.create(RecordType.CONTACT, contact, p, "{\"minutes\":30}"));
         anna.push(anna.delete(RecordType.CONTACT, contact, p, 0));
-        PushResponse late = anna.push(anna.upsert(RecordType.CONTACT, contact, p, 0, "{\"minutes\":45}"));
+        PushResponse late = anna.push(anna.create(RecordType.CONTACT, contact, p, "{\"minutes\":45}"));
         assertEquals(Rejection.Reason.RECORD_DELETED, late.results().get(0).rejection().reason());
         assertEquals(nl.koers.sync.RecordState.DELETED, world.store.read(tx -> tx.record(contact)).orElseThrow().state());
     }

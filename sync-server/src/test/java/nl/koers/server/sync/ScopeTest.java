@@ -43,9 +43,9 @@ class ScopeTest {
         UUID p = world.newId();
         UUID trajectory = world.newId();
         coach.push(coach.newParticipant(p, name),
-                coach.upsert(RecordType.TRAJECTORY, trajectory, p, 0, "{\"projectId\":\"" + world.project + "\"}"));
+                coach.create(RecordType.TRAJECTORY, trajectory, p, "{\"projectId\":\"" + world.project + "\"}"));
         for (int i = 0; i < contacts; i++) {
-            coach.push(coach.upsert(RecordType.CONTACT, world.newId(), p, 0,
+            coach.push(coach.create(RecordType.CONTACT, world.newId(), p,
                     "{\"trajectoryId\":\"" + trajectory + "\",\"minutes\":" + (30 + i) + "}"));
         }
         return p;
@@ -86,7 +86,7 @@ class ScopeTest {
     void push_afterReassignmentWhileOffline_isStillAccepted() {
         UUID p = participantWithHistory(anna, "Yonas", 1);
         world.admin.assign(p, bert.identity.userId(), world.project);
-        MutationResult late = anna.push(anna.upsert(RecordType.CONTACT, world.newId(), p, 0, "{\"minutes\":20}"))
+        MutationResult late = anna.push(anna.create(RecordType.CONTACT, world.newId(), p, "{\"minutes\":20}"))
                 .results().get(0);
         assertEquals(MutationResult.Status.APPLIED, late.status());
         assertEquals(4, sync(bert, new Replica(), 500).size(), "participant, trajectory, contact and the late contact");
@@ -101,7 +101,7 @@ class ScopeTest {
         UUID berts = participantWithHistory(bert, "Sara", 1);
         UUID inZeist = world.newId();
         zeistCoach.push(zeistCoach.newParticipant(inZeist, "Dawit"),
-                zeistCoach.upsert(RecordType.TRAJECTORY, world.newId(), inZeist, 0, "{\"projectId\":\"" + otherProject + "\"}"));
+                zeistCoach.create(RecordType.TRAJECTORY, world.newId(), inZeist, "{\"projectId\":\"" + otherProject + "\"}"));
         assertEquals(Set.of(annas, berts), sync(leader, new Replica(), 2).participants());
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import nl.koers.model.RecordType;
+import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
@@ -114,9 +115,13 @@ public final class SyncWorld implements AutoCloseable {
             return mutation(Operation.UPSERT, type, recordId, participantId, baseVersion, Json.readObject(fieldsJson));
         }
 
+        /** A new record: the smallest valid one of its type with the given fields laid over it. */
+        public Mutation create(RecordType type, UUID recordId, UUID participantId, String fieldsJson) {
+            return mutation(Operation.UPSERT, type, recordId, participantId, 0, MinimalRecords.of(type, fieldsJson));
+        }
+
         public Mutation newParticipant(UUID participantId, String givenName) {
-            return upsert(RecordType.PARTICIPANT, participantId, participantId, 0,
-                    "{\"givenName\":\"" + givenName + "\",\"gender\":\"onbekend\"}");
+            return create(RecordType.PARTICIPANT, participantId, participantId, "{\"givenName\":\"" + givenName + "\"}");
         }
 
         public Mutation delete(RecordType type, UUID recordId, UUID participantId, long baseVersion) {
