@@ -25,6 +25,21 @@ public interface RecordSchema {
     List<Violation> validate(ObjectNode record);
 
     /**
+     * Checks how a record changes, for rules that a whole record alone cannot show: a trajectory's
+     * outflow is recorded once; a placement's status only moves forward. An empty list means the
+     * change is allowed.
+     *
+     * @param before the record as the author of the change saw it: on a device its local record; on
+     *               the server the stored record without the fields others changed since the
+     *               author's base version (so concurrent edits are left to the merge rules, and
+     *               the outcome does not depend on the order in which devices sync)
+     * @param after  the record as it would be stored
+     */
+    default List<Violation> validateChange(ObjectNode before, ObjectNode after) {
+        return List.of();
+    }
+
+    /**
      * Rank of a value of a {@link FieldKind#FORWARD_ONLY} field; higher is further along. Types
      * without such fields keep the default, which ranks every value alike.
      */

@@ -22,7 +22,7 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     private Json() {
@@ -46,6 +46,16 @@ public final class Json {
 
     public static ObjectNode readObject(String json) {
         return read(json, ObjectNode.class);
+    }
+
+    /** A typed record ({@code Participant}, {@code Placement}…) from a record's fields. */
+    public static <T> T fromFields(ObjectNode fields, Class<T> type) {
+        return MAPPER.convertValue(fields, type);
+    }
+
+    /** A typed record's fields as they travel; absent values are left out. */
+    public static ObjectNode toFields(Object record) {
+        return MAPPER.valueToTree(record);
     }
 
     public static ObjectNode object() {

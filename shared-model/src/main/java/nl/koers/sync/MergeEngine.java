@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,7 +22,11 @@ import nl.koers.model.Violation;
  *   <li>a field somebody else changed since the author's base is a concurrent edit: the later
  *       hybrid-logical-clock stamp wins, and if the values differ a {@link Conflict} is recorded
  *       with the losing value, so nothing typed is lost (free-text notes are never spliced);</li>
- *   <li>a forward-only field (placement status) takes the furthest value, whatever the order;</li>
+ *   <li>a forward-only field (placement status) takes the furthest value, whatever the order; a
+ *       request to move it back is ignored, not rejected (a device refuses it before saving);</li>
+ *   <li>the result must be valid ({@link RecordSchema#validate}) and the change allowed
+ *       ({@link RecordSchema#validateChange}, judged on the fields the author had seen), or the
+ *       whole mutation is rejected;</li>
  *   <li>a delete wins: it tombstones the record, and updates of a tombstone are rejected.</li>
  * </ul>
  * For concurrent mutations with the same base the result does not depend on arrival order.
@@ -84,8 +87,7 @@ public final class MergeEngine {
         FieldStamp incomingStamp = new FieldStamp(mutation.hlc(), newVersion, mutation.deviceId());
         boolean changed = false;
 
-        for (Iterator<Map.Entry<String, JsonNode>> it = mutation.fields().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : mutation.fields().properties()) {
             String field = entry.getKey();
             JsonNode value = entry.getValue();
             JsonNode existing = merged.get(field);
@@ -102,8 +104,7 @@ public final class MergeEngine {
                 }
                 continue;
             }
-            boolean seen = stamp == null || stamp.version() <= mutation.baseVersion()
-                    || stamp.deviceId().equals(mutation.deviceId());
+            boolean seen = authorSaw(stamp, mutation);
             boolean wins = seen || incoming.isAfter(stamp.stamp());
             boolean differs = existing == null || !existing.equals(value);
             if (!seen && differs) {
@@ -120,7 +121,10 @@ public final class MergeEngine {
         if (current == null) {
             changed = true;
         }
-        List<Violation> violations = schema.validate(merged);
+        List<Violation> violations = new ArrayList<>(schema.validate(merged));
+        if (current != null) {
+            violations.addAll(schema.validateChange(seenByAuthor(current, mutation), merged));
+        }
         if (!violations.isEmpty()) {
             return new MergeOutcome.Rejected(new Rejection(Rejection.Reason.INVALID,
                     "the " + mutation.recordType().wireName() + " is not valid: " + violations.get(0).message(),
@@ -130,6 +134,29 @@ public final class MergeEngine {
         StoredRecord result = new StoredRecord(mutation.recordType(), mutation.recordId(), mutation.participantId(),
                 version, RecordState.LIVE, merged, stamps);
         return new MergeOutcome.Applied(result, changed, conflicts);
+    }
+
+    /**
+     * Whether the author of the mutation had seen the field's current value: nobody changed it since
+     * the author's base version, or the author's own device wrote it last.
+     */
+    private static boolean authorSaw(FieldStamp stamp, Mutation mutation) {
+        return stamp == null || stamp.version() <= mutation.baseVersion() || stamp.deviceId().equals(mutation.deviceId());
+    }
+
+    /**
+     * The stored record as the mutation's author saw it: without the fields others changed
+     * concurrently. Transition rules judge what the author did, not what a concurrent edit did, so
+     * concurrent mutations give the same result in any order.
+     */
+    private static ObjectNode seenByAuthor(StoredRecord current, Mutation mutation) {
+        ObjectNode seen = current.fields().deepCopy();
+        current.stamps().forEach((field, stamp) -> {
+            if (!authorSaw(stamp, mutation)) {
+                seen.remove(field);
+            }
+        });
+        return seen;
     }
 
     private static Conflict conflict(Mutation mutation, String field,

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Started by ./koers (which finds a JDK 21+ and builds first):
+#   run.sh server   the sync server in the foreground, data in ${KOERS_DATA_DIR:-./data}
+#   run.sh demo     the server with synthetic demo data, plus the desktop app if a display exists
+#   run.sh app      the desktop app only
+# Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-server}
+export KOERS_DATA_DIR=${KOERS_DATA_DIR:-./data}
+PORT=${SERVER_PORT:-8080}
+export SERVER_PORT=$PORT
+SERVER_CP='sync-server/target/classes:sync-server/target/libs/*'
+APP_CLASS=nl.koers.app.KoersApp
+APP_CP='mobile-app/target/classes:mobile-app/target/libs/*'
+
+server_cmd() {
+  java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+}
+
+app_available() {
+  [ -d mobile-app/target/classes/nl/koers/app ] && [ -f mobile-app/target/classes/nl/koers/app/KoersApp.class ]
+}
+
+wait_for_health() {
+  for _ in $(seq 1 60); do
+    if curl -fsS -o /dev/null "http://localhost:$PORT/observe/health" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  echo "The server did not become healthy on port $PORT." >&2
+  return 1
+}
+
+case "$mode" in
+  server)
+    echo "Koers sync server: http://localhost:$PORT  health: http://localhost:$PORT/observe/health  data: $KOERS_DATA_DIR"
+    echo "Pair a phone: ask for a code with 'admin pairing-code --user <id>' or start with KOERS_DEMO_SEED=true."
+    exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+    ;;
+  demo)
+    export KOERS_DEMO_SEED=true
+    export KOERS_DATA_DIR=${KOERS_DEMO_DATA_DIR:-./data/demo}
+    if [ -n "${DISPLAY:-}" ] && app_available; then
+      server_cmd &
+      server_pid=$!
+      trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT INT TERM
+      wait_for_health
+      echo "Server ready on http://localhost:$PORT; starting the app (the pairing code is printed above)."
+      java -cp "$APP_CP" -Dkoers.server.url="http://localhost:$PORT" "$APP_CLASS"
+    else
+      if [ -z "${DISPLAY:-}" ]; then
+        echo "No display: running only the server. Connect a phone or the desktop app to http://<this-host>:$PORT"
+      else
+        echo "The desktop app is not built (mobile-app); running only the server on http://localhost:$PORT"
+      fi
+      echo "and pair it with the demo pairing code printed below. Ctrl-C stops the server."
+      server_cmd
+    fi
+    ;;
+  app)
+    if ! app_available; then
+      echo "The desktop app (mobile-app, $APP_CLASS) is not built yet." >&2
+      exit 1
+    fi
+    exec java -cp "$APP_CP" -Dkoers.server.url="http://localhost:$PORT" "$APP_CLASS"
+    ;;
+  *)
+    echo "usage: run.sh server|demo|app" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,57 @@
+package nl.koers.server;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.RandomIds;
+import nl.koers.server.admin.StoreAdminService;
+import nl.koers.server.auth.ScopePolicy;
+import nl.koers.server.store.Store;
+import nl.koers.server.store.sqlite.SqliteStore;
+import nl.koers.server.sync.StoreSyncService;
+import nl.koers.server.sync.SyncService;
+
+/** The server's parts wired together over one store: what the HTTP routing and the CLI use. */
+public final class KoersServices implements AutoCloseable {
+
+    private final ServerSettings settings;
+    private final Store store;
+    private final AdminService admin;
+    private final SyncService sync;
+
+    public KoersServices(ServerSettings settings, Store store, Clock clock, RandomIds random) {
+        this.settings = settings;
+        this.store = store;
+        ScopePolicy scope = new ScopePolicy();
+        this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
+        this.sync = new StoreSyncService(store, clock, settings.sync(), scope);
+    }
+
+    /** Opens the SQLite store in the configured data directory, with the system clock and secure randomness. */
+    public static KoersServices open(ServerSettings settings) {
+        Clock clock = Clock.systemUTC();
+        return new KoersServices(settings, SqliteStore.openInDataDir(settings.dataDir(), clock), clock,
+                new RandomIds(new SecureRandom()));
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public AdminService admin() {
+        return admin;
+    }
+
+    public SyncService sync() {
+        return sync;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

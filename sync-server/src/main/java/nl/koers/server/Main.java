@@ -1,0 +1,45 @@
+package nl.koers.server;
+
+import io.helidon.config.Config;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import nl.koers.server.api.AdminHttpService;
+import nl.koers.server.api.ErrorMapping;
+import nl.koers.server.api.PairingHttpService;
+import nl.koers.server.api.SyncHttpService;
+import nl.koers.server.cli.KoersCommand;
+
+/** Loads the configuration and runs the command line; without arguments it serves. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Config config = Config.create();
+        Config.global(config);
+        int exit = KoersCommand.create(config).execute(args);
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** Starts the web server over the services; the caller stops it. */
+    public static WebServer start(Config server, KoersServices services) {
+        return WebServer.builder()
+                .config(server)
+                .routing(routing -> routing(routing, services))
+                .build()
+                .start();
+    }
+
+    /** The one routing, shared by {@link #start} and the tests. */
+    public static void routing(HttpRouting.Builder routing, KoersServices services) {
+        ErrorMapping.register(routing);
+        routing.register("/api/sync", new SyncHttpService(services.sync(), services.admin()))
+                .register("/api/devices", new PairingHttpService(services.admin()))
+                .register("/api/admin", new AdminHttpService(services.admin(), services.settings().adminToken()));
+    }
+}

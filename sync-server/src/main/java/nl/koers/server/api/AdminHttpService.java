@@ -1,0 +1,112 @@
+package nl.koers.server.api;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.koers.server.admin.AdminService;
+import nl.koers.server.auth.Role;
+
+/**
+ * {@code /api/admin/...}: organisations, projects, users, memberships, assignments, pairing codes,
+ * device revocation, erasure and conflicts. Protected by the configured admin token for now.
+ */
+public final class AdminHttpService implements HttpService {
+
+    record NameBody(String name) {
+    }
+
+    record UserBody(String name, String email) {
+    }
+
+    record MembershipBody(UUID userId, UUID projectId, Role role) {
+    }
+
+    record AssignmentBody(UUID participantId, UUID userId, UUID projectId) {
+    }
+
+    record PairingCodeBody(UUID userId) {
+    }
+
+    record EraseBody(UUID requestedBy) {
+    }
+
+    private final AdminService admin;
+    private final byte[] adminToken;
+
+    public AdminHttpService(AdminService admin, String adminToken) {
+        this.admin = admin;
+        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.any(this::authorise)
+                .get("/organisations", (req, res) -> JsonBodies.send(res, admin.organisations()))
+                .post("/organisations", (req, res) -> created(res,
+                        admin.createOrganisation(JsonBodies.read(req, NameBody.class).name())))
+                .get("/projects", (req, res) -> JsonBodies.send(res, admin.projects()))
+                .post("/projects", (req, res) -> created(res,
+                        admin.createProject(JsonBodies.read(req, AdminService.NewProject.class))))
+                .get("/projects/{id}/conflicts", (req, res) -> JsonBodies.send(res, admin.conflicts(id(req, "id"))))
+                .get("/users", (req, res) -> JsonBodies.send(res, admin.users()))
+                .post("/users", (req, res) -> {
+                    UserBody body = JsonBodies.read(req, UserBody.class);
+                    created(res, admin.createUser(body.name(), body.email()));
+                })
+                .post("/memberships", (req, res) -> {
+                    MembershipBody body = JsonBodies.read(req, MembershipBody.class);
+                    admin.addMembership(body.userId(), body.projectId(), body.role());
+                    created(res, body);
+                })
+                .post("/assignments", (req, res) -> {
+                    AssignmentBody body = JsonBodies.read(req, AssignmentBody.class);
+                    admin.assign(body.participantId(), body.userId(), body.projectId());
+                    created(res, body);
+                })
+                .delete("/assignments/{participantId}/{userId}", (req, res) -> {
+                    admin.unassign(id(req, "participantId"), id(req, "userId"));
+                    res.status(Status.NO_CONTENT_204).send();
+                })
+                .post("/pairing-codes", (req, res) -> created(res,
+                        admin.issuePairingCode(JsonBodies.read(req, PairingCodeBody.class).userId())))
+                .post("/devices/{id}/revoke", (req, res) -> {
+                    admin.revokeDevice(id(req, "id"));
+                    res.status(Status.NO_CONTENT_204).send();
+                })
+                .post("/participants/{id}/erase", (req, res) -> {
+                    UUID requestedBy = req.content().hasEntity()
+                            ? JsonBodies.read(req, EraseBody.class).requestedBy() : null;
+                    UUID participant = id(req, "id");
+                    admin.erase(participant, requestedBy);
+                    JsonBodies.send(res, Map.of("erased", participant));
+                });
+    }
+
+    private void authorise(ServerRequest req, ServerResponse res) {
+        byte[] given = BearerToken.of(req).orElse("").getBytes(StandardCharsets.UTF_8);
+        if (adminToken.length == 0 || !MessageDigest.isEqual(adminToken, given)) {
+            throw ApiException.unauthenticated("the admin API needs 'Authorization: Bearer <admin token>'");
+        }
+        res.next();
+    }
+
+    private static void created(ServerResponse res, Object body) {
+        JsonBodies.send(res, Status.CREATED_201, body);
+    }
+
+    private static UUID id(ServerRequest req, String name) {
+        String value = req.path().pathParameters().get(name);
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(Status.BAD_REQUEST_400, "invalid_id", "'" + value + "' is not a UUID", List.of(name));
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package nl.koers.server.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import nl.koers.server.KoersServices;
+import nl.koers.server.ServerSettings;
+import nl.koers.server.admin.AdminException;
+import nl.koers.server.admin.AdminService;
+import nl.koers.server.auth.Role;
+import nl.koers.server.store.Store;
+import nl.koers.server.store.sqlite.SqliteStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code admin ...}: thin commands over {@link AdminService} on the configured data directory. */
+final class AdminCommands {
+
+    private AdminCommands() {
+    }
+
+    static CommandLine create(ServerSettings settings) {
+        CommandLine admin = new CommandLine(new Group());
+        admin.addSubcommand(new CreateOrganisation(settings));
+        admin.addSubcommand(new CreateProject(settings));
+        admin.addSubcommand(new CreateUser(settings));
+        admin.addSubcommand(new AddMember(settings));
+        admin.addSubcommand(new Assign(settings));
+        admin.addSubcommand(new IssuePairingCode(settings));
+        admin.addSubcommand(new Erase(settings));
+        admin.addSubcommand(new Backup(settings));
+        admin.addSubcommand(new Restore(settings));
+        return admin;
+    }
+
+    @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer the data directory.")
+    static final class Group {
+    }
+
+    /** Runs an admin action on a freshly opened store and prints its outcome; admin errors exit with 1. */
+    abstract static class AdminAction implements Callable<Integer> {
+        private final ServerSettings settings;
+
+        AdminAction(ServerSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public Integer call() {
+            try (KoersServices services = KoersServices.open(settings)) {
+                System.out.println(run(services.admin()));
+                return 0;
+            } catch (AdminException e) {
+                System.err.println("error: " + e.getMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
+                return 1;
+            }
+        }
+
+        abstract String run(AdminService admin);
+    }
+
+    @Command(name = "create-organisation", description = "Create an organisation; prints its id.")
+    static final class CreateOrganisation extends AdminAction {
+        @Option(names = "--name", required = true)
+        String name;
+
+        CreateOrganisation(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            return admin.createOrganisation(name).id().toString();
+        }
+    }
+
+    @Command(name = "create-project", description = "Create a project; prints its id.")
+    static final class CreateProject extends AdminAction {
+        @Option(names = "--organisation", required = true)
+        UUID organisation;
+        @Option(names = "--name", required = true)
+        String name;
+        @Option(names = "--programme", defaultValue = "")
+        String programme;
+        @Option(names = "--municipality", description = "repeat for several")
+        List<String> municipalities = List.of();
+        @Option(names = "--start", required = true, description = "yyyy-MM-dd")
+        LocalDate start;
+        @Option(names = "--end", description = "yyyy-MM-dd")
+        LocalDate end;
+
+        CreateProject(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            return admin.createProject(new AdminService.NewProject(organisation, name, programme, municipalities, start, end,
+                    List.of(), 0)).id().toString();
+        }
+    }
+
+    @Command(name = "create-user", description = "Create a user; prints its id.")
+    static final class CreateUser extends AdminAction {
+        @Option(names = "--name", required = true)
+        String name;
+        @Option(names = "--email", required = true)
+        String email;
+
+        CreateUser(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            return admin.createUser(name, email).id().toString();
+        }
+    }
+
+    @Command(name = "add-member", description = "Give a user a role in a project.")
+    static final class AddMember extends AdminAction {
+        @Option(names = "--user", required = true)
+        UUID user;
+        @Option(names = "--project", required = true)
+        UUID project;
+        @Option(names = "--role", required = true, description = "${COMPLETION-CANDIDATES}")
+        Role role;
+
+        AddMember(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            admin.addMembership(user, project, role);
+            return "ok";
+        }
+    }
+
+    @Command(name = "assign", description = "Make a user the coach of a participant in a project (replaces the previous one).")
+    static final class Assign extends AdminAction {
+        @Option(names = "--participant", required = true)
+        UUID participant;
+        @Option(names = "--user", required = true)
+        UUID user;
+        @Option(names = "--project", required = true)
+        UUID project;
+
+        Assign(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            admin.assign(participant, user, project);
+            return "ok";
+        }
+    }
+
+    @Command(name = "pairing-code", description = "Issue a single-use pairing code for a user's phone.")
+    static final class IssuePairingCode extends AdminAction {
+        @Option(names = "--user", required = true)
+        UUID user;
+
+        IssuePairingCode(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            return admin.issuePairingCode(user).code();
+        }
+    }
+
+    @Command(name = "erase", description = "Erase a participant under privacy law (cannot be undone).")
+    static final class Erase extends AdminAction {
+        @Option(names = "--participant", required = true)
+        UUID participant;
+
+        Erase(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(AdminService admin) {
+            admin.erase(participant, null);
+            return "erased " + participant;
+        }
+    }
+
+    /** Works on the store directly, without the services. */
+    abstract static class StoreAction implements Callable<Integer> {
+        final ServerSettings settings;
+
+        StoreAction(ServerSettings settings) {
+            this.settings = settings;
+        }
+
+        <T> T withStore(Function<Store, T> work) {
+            try (Store store = SqliteStore.openInDataDir(settings.dataDir(), Clock.systemUTC())) {
+                return work.apply(store);
+            }
+        }
+    }
+
+    @Command(name = "backup", description = "Write a consistent copy of the store to a new file; safe while serving.")
+    static final class Backup extends StoreAction {
+        @Option(names = "--to", required = true)
+        Path target;
+
+        Backup(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        public Integer call() {
+            if (Files.exists(target)) {
+                System.err.println("error: " + target + " exists; choose a new file");
+                return 1;
+            }
+            withStore(store -> {
+                store.backupTo(target);
+                return null;
+            });
+            System.out.println("backup written to " + target.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "restore", description = "Replace the store with a backup (server stopped); starts a new epoch.")
+    static final class Restore extends StoreAction {
+        @Option(names = "--from", required = true)
+        Path source;
+
+        Restore(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(source)) {
+                System.err.println("error: no backup file at " + source);
+                return 1;
+            }
+            Path database = settings.dataDir().resolve(SqliteStore.FILE_NAME);
+            try {
+                Files.createDirectories(settings.dataDir());
+                Files.deleteIfExists(Path.of(database + "-wal"));
+                Files.deleteIfExists(Path.of(database + "-shm"));
+                Files.copy(source, database, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore " + source, e);
+            }
+            String epoch = UUID.randomUUID().toString();
+            withStore(store -> store.write(tx -> {
+                tx.setEpoch(epoch);
+                return null;
+            }));
+            System.out.println("restored " + source + "; new epoch " + epoch + " (devices will re-read and re-send)");
+            return 0;
+        }
+    }
+}

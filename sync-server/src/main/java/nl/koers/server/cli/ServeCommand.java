@@ -1,0 +1,41 @@
+package nl.koers.server.cli;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.WebServer;
+import java.io.PrintStream;
+import nl.koers.server.KoersServices;
+import nl.koers.server.Main;
+import nl.koers.server.ServerSettings;
+import nl.koers.server.demo.DemoSeeder;
+import picocli.CommandLine.Command;
+
+/** Starts the server on the configured data directory; seeds demo data into an empty store if asked. */
+@Command(name = "serve", description = "Start the sync server.")
+final class ServeCommand implements Runnable {
+
+    private final Config config;
+    private final ServerSettings settings;
+
+    ServeCommand(Config config, ServerSettings settings) {
+        this.config = config;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run() {
+        PrintStream out = System.out;
+        KoersServices services = KoersServices.open(settings);
+        if (settings.seedDemo()) {
+            new DemoSeeder(services).seedIfEmpty().ifPresent(code ->
+                    out.println("Demo pairing code for coach " + code.coachName() + ": " + code.code()
+                            + " (valid " + settings.pairingCodeLife().toMinutes() + " minutes)"));
+        }
+        WebServer server = Main.start(config.get("server"), services);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            services.close();
+        }, "koers-shutdown"));
+        out.println("Koers sync server on http://localhost:" + server.port() + "  (health: /observe/health, data: "
+                + settings.dataDir().toAbsolutePath() + ")");
+    }
+}

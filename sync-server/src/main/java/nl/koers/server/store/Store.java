@@ -1,0 +1,34 @@
+package nl.koers.server.store;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The server's storage. Work runs in transactions: {@link #write} in one serialised write
+ * transaction that commits all or nothing, {@link #read} in one read snapshot. Implementations
+ * differ in dialect only; {@code StoreContractTest} holds every one to the same behaviour.
+ */
+public interface Store extends AutoCloseable {
+
+    /**
+     * Runs work in one write transaction and commits it; any exception rolls everything back.
+     *
+     * @throws StoreUnavailableException if the store is temporarily unable to commit (busy, I/O)
+     */
+    <T> T write(Function<StoreTransaction, T> work);
+
+    /** Runs work against one consistent snapshot. */
+    <T> T read(Function<StoreReads, T> work);
+
+    /**
+     * Makes sure that data removed by erasure is gone from every file the store writes (for
+     * SQLite: checkpoints and truncates the write-ahead log). Best effort; safe to call any time.
+     */
+    void purgeRemovedData();
+
+    /** Writes a consistent copy of the whole store to a new file while it stays in use. */
+    void backupTo(Path target);
+
+    @Override
+    void close();
+}

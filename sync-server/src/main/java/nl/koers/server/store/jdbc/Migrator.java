@@ -1,0 +1,100 @@
+package nl.koers.server.store.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Brings a database to the current schema by running the versioned scripts in
+ * {@code db/migration} that it has not run yet, each in its own transaction, and records each
+ * applied version in {@code schema_migrations}.
+ */
+final class Migrator {
+
+    /** Every migration, oldest first. A released migration is never edited; add a new one. */
+    static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql");
+
+    private final Dialect dialect;
+
+    Migrator(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Runs the missing migrations; returns the schema version now in place. */
+    int migrate(Connection connection, long now) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    + "version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
+        }
+        int current = appliedVersion(connection);
+        for (String script : MIGRATIONS) {
+            int version = versionOf(script);
+            if (version <= current) {
+                continue;
+            }
+            dialect.beginWrite(connection);
+            try {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : statements(load(script))) {
+                        statement.execute(sql);
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO schema_migrations (version, script, applied_at) VALUES (?, ?, ?)")) {
+                    insert.setInt(1, version);
+                    insert.setString(2, script);
+                    insert.setLong(3, now);
+                    insert.executeUpdate();
+                }
+                dialect.commit(connection);
+            } catch (SQLException | RuntimeException e) {
+                dialect.rollback(connection);
+                throw e;
+            }
+            current = version;
+        }
+        return current;
+    }
+
+    private static int appliedVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    /** Splits a script into statements; comment lines are dropped, statements end with ';'. */
+    static List<String> statements(String script) {
+        String withoutComments = script.lines()
+                .filter(line -> !line.strip().startsWith("--"))
+                .reduce("", (a, b) -> a + b + "\n");
+        return Arrays.stream(withoutComments.split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static String load(String script) {
+        try (InputStream in = Migrator.class.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("migration script missing from the build: " + script);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

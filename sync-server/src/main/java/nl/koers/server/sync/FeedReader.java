@@ -1,0 +1,107 @@
+package nl.koers.server.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.koers.server.store.Membership;
+import nl.koers.server.store.ScopeMember;
+import nl.koers.server.store.StoreReads;
+import nl.koers.server.store.StoredProject;
+import nl.koers.sync.Cursor;
+import nl.koers.sync.ProjectSummary;
+import nl.koers.sync.PullResponse;
+import nl.koers.sync.RecordChange;
+import nl.koers.sync.ScopeDigest;
+import nl.koers.sync.StoredRecord;
+
+/**
+ * Reads one page of a user's change feed from one snapshot. The feed interleaves, in position
+ * order, record changes in the user's active scope and the user's scope events: a participant
+ * entering the scope arrives whole (every record as of the entry position, tombstones included;
+ * later changes follow as ordinary changes), a participant leaving it is listed in
+ * {@code removedParticipants}. A page ends between positions, never inside one.
+ */
+final class FeedReader {
+
+    PullResponse page(StoreReads reads, UUID userId, String cursorText, int limit, long now) {
+        Cursor cursor = decode(cursorText);
+        String epoch = reads.epoch();
+        long head = reads.feedPosition();
+        long from = !cursor.epoch().equals(epoch) || cursor.position() > head ? 0 : cursor.position();
+
+        List<StoredRecord> records = reads.scopedChangesAfter(userId, from, limit + 1);
+        List<ScopeMember> events = reads.scopeEventsAfter(userId, from, limit + 1);
+        List<RecordChange> changes = new ArrayList<>();
+        Set<UUID> removed = new LinkedHashSet<>();
+        int r = 0;
+        int e = 0;
+        int taken = 0;
+        long last = from;
+        while (r < records.size() || e < events.size()) {
+            boolean recordNext = e >= events.size()
+                    || (r < records.size() && records.get(r).version() < events.get(e).position());
+            List<RecordChange> item;
+            long position;
+            if (recordNext) {
+                StoredRecord record = records.get(r);
+                item = List.of(record.toChange());
+                position = record.version();
+            } else {
+                ScopeMember event = events.get(e);
+                item = event.active()
+                        ? reads.recordsOfUpTo(event.participantId(), event.position()).stream().map(StoredRecord::toChange).toList()
+                        : List.of();
+                position = event.position();
+            }
+            int size = Math.max(1, item.size());
+            if (taken > 0 && taken + size > limit) {
+                break;
+            }
+            if (recordNext) {
+                r++;
+            } else {
+                ScopeMember event = events.get(e++);
+                if (!event.active()) {
+                    removed.add(event.participantId());
+                }
+            }
+            changes.addAll(item);
+            taken += size;
+            last = position;
+            if (taken >= limit) {
+                break;
+            }
+        }
+        boolean hasMore = r < records.size() || e < events.size();
+        String next = new Cursor(epoch, hasMore ? last : head).encode();
+        if (hasMore) {
+            return new PullResponse(changes, List.copyOf(removed), next, true, null, List.of(), now);
+        }
+        return new PullResponse(changes, List.copyOf(removed), next, false,
+                ScopeDigest.of(reads.scopeVersions(userId)), projects(reads, userId), now);
+    }
+
+    private static Cursor decode(String cursorText) {
+        try {
+            return Cursor.decode(cursorText);
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(SyncException.Kind.BAD_REQUEST, "invalid_cursor", e.getMessage());
+        }
+    }
+
+    private static List<ProjectSummary> projects(StoreReads reads, UUID userId) {
+        return reads.membershipsOf(userId).stream()
+                .map(Membership::projectId)
+                .distinct()
+                .map(reads::project)
+                .flatMap(java.util.Optional::stream)
+                .map(FeedReader::summary)
+                .toList();
+    }
+
+    private static ProjectSummary summary(StoredProject p) {
+        return new ProjectSummary(p.id(), p.name(), p.aftercareMonths(), p.silenceDays());
+    }
+}

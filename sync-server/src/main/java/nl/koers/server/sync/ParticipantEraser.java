@@ -1,0 +1,46 @@
+package nl.koers.server.sync;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.koers.server.store.AppliedMutation;
+import nl.koers.server.store.StoreTransaction;
+import nl.koers.sync.Json;
+import nl.koers.sync.MutationResult;
+import nl.koers.sync.RecordState;
+import nl.koers.sync.Rejection;
+import nl.koers.sync.StoredRecord;
+
+/**
+ * Erasure under privacy law, inside the caller's transaction: every record of the participant
+ * becomes an ERASED tombstone without fields (each with a new feed position, so devices remove
+ * it), stored mutation results lose the conflict values and messages they held, conflicts about
+ * the participant are deleted, and the participant is marked erased so nothing of them is taken
+ * again. Replays of the participant's old mutations still get their (scrubbed) result.
+ */
+public final class ParticipantEraser {
+
+    private static final String SCRUBBED_MESSAGE = "details removed: the participant's data was erased on request";
+
+    public void erase(StoreTransaction tx, UUID participantId, long now) {
+        for (StoredRecord record : tx.recordsOf(participantId)) {
+            if (record.state() != RecordState.ERASED) {
+                tx.putRecord(new StoredRecord(record.type(), record.id(), participantId, tx.nextFeedPosition(),
+                        RecordState.ERASED, Json.object(), Map.of()));
+            }
+        }
+        tx.markErased(participantId, now);
+        for (AppliedMutation applied : tx.appliedMutationsOf(participantId)) {
+            tx.putAppliedMutation(new AppliedMutation(applied.mutationId(), applied.deviceId(), applied.seq(),
+                    applied.payloadHash(), participantId, scrub(applied.result())));
+        }
+        tx.deleteConflictsOf(participantId);
+    }
+
+    private static MutationResult scrub(MutationResult result) {
+        Rejection rejection = result.rejection() == null ? null
+                : new Rejection(result.rejection().reason(), SCRUBBED_MESSAGE, List.of());
+        return new MutationResult(result.mutationId(), result.seq(), result.status(), result.version(), rejection,
+                List.of());
+    }
+}

@@ -1,0 +1,46 @@
+package nl.koers.server.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import nl.koers.server.KoersServices;
+import nl.koers.server.ServerSettings;
+import nl.koers.server.admin.RandomIds;
+import nl.koers.server.store.sqlite.SqliteStore;
+import nl.koers.server.sync.SyncSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoSeederTest {
+
+    @TempDir
+    Path dir;
+
+    private KoersServices services(Path data) {
+        Clock clock = Clock.systemUTC();
+        return new KoersServices(new ServerSettings(data, "", Duration.ofMinutes(15), SyncSettings.DEFAULTS, true),
+                SqliteStore.openInDataDir(data, clock), clock, new RandomIds(new Random(3)));
+    }
+
+    @Test
+    void seedIfEmpty_pushesEveryRecordThroughSync_andAppliesThemAll_onlyOnce() {
+        try (KoersServices services = services(dir)) {
+            DemoSeeder.DemoPairing pairing = new DemoSeeder(services).seedIfEmpty().orElseThrow();
+            assertEquals(8, pairing.code().length());
+            assertEquals(3, services.admin().projects().size());
+            assertEquals(1, services.admin().projects().stream().filter(p -> p.status().equals("finished")).count());
+            assertEquals(7, services.admin().users().size());
+            int leadersRecords = services.store().read(tx -> tx.scopeVersions(
+                    tx.userByEmail("lotte.vandijk@demo.koers.nl").orElseThrow().id()).size());
+            assertTrue(leadersRecords > 60 * 5, "a project leader sees every demo record: " + leadersRecords);
+            long participants = services.store().read(tx -> tx.projects().stream()
+                    .mapToLong(p -> tx.participantsOf(p.id()).size()).sum());
+            assertEquals(60, participants);
+            assertTrue(new DemoSeeder(services).seedIfEmpty().isEmpty());
+        }
+    }
+}
