@@ -17,6 +17,7 @@ import nl.koers.app.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.app.testing.SqliteFaults;
 import nl.koers.model.RecordType;
+import nl.koers.model.testing.MinimalRecords;
 import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
@@ -66,11 +67,11 @@ class LocalStoreTest {
 
     @Test
     void save_writesViewAndOutboxEntry() {
-        SaveResult result = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45));
+        SaveResult result = create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45));
 
         assertTrue(result.saved());
         LocalRecord record = store.record(CONTACT).orElseThrow();
-        assertEquals(fields("minutes", 45), record.fields());
+        assertEquals(contact(fields("minutes", 45)), record.fields());
         assertTrue(record.pending());
         Mutation queued = store.outbox().get(0).mutation();
         assertEquals(result.mutation(), queued);
@@ -83,7 +84,7 @@ class LocalStoreTest {
     void save_whenOutboxInsertFails_writesNeitherRecordNorEntry() {
         SqliteFaults.failInserts(dir, "outbox", null);
 
-        assertThrows(StoreException.class, () -> store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)));
+        assertThrows(StoreException.class, () -> create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)));
 
         assertTrue(store.record(CONTACT).isEmpty());
         assertEquals(0, SqliteFaults.count(dir, "SELECT count(*) FROM outbox"));
@@ -94,16 +95,16 @@ class LocalStoreTest {
     void save_whenViewWriteFailsAfterOutboxInsert_rollsBackTheEntryAndItsSequence() {
         SqliteFaults.failInserts(dir, "record_view", null);
 
-        assertThrows(StoreException.class, () -> store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)));
+        assertThrows(StoreException.class, () -> create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)));
         assertEquals(0, SqliteFaults.count(dir, "SELECT count(*) FROM outbox"));
 
         SqliteFaults.heal(dir, "record_view");
-        assertEquals(1, store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)).mutation().seq());
+        assertEquals(1, create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)).mutation().seq());
     }
 
     @Test
     void sequence_staysGaplessAcrossRestarts() {
-        store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45));
+        create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45));
         reopen();
         store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 50));
         reopen();
@@ -115,7 +116,7 @@ class LocalStoreTest {
 
     @Test
     void stamps_keepIncreasingAcrossRestarts_evenIfTheWallClockJumpsBack() {
-        Mutation first = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)).mutation();
+        Mutation first = create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)).mutation();
         clock.advance(Duration.ofDays(-3));
         reopen();
         Mutation second = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 50)).mutation();
@@ -125,7 +126,7 @@ class LocalStoreTest {
 
     @Test
     void save_ofParticipantUnderAnotherId_isRefusedAndStoresNothing() {
-        SaveResult result = store.save(RecordType.PARTICIPANT, new UUID(9, 5), PARTICIPANT, fields("gender", "vrouw"));
+        SaveResult result = create(RecordType.PARTICIPANT, new UUID(9, 5), PARTICIPANT, fields("gender", "vrouw"));
 
         assertFalse(result.saved());
         assertEquals("participant.ownId", result.violations().get(0).code());
@@ -144,7 +145,7 @@ class LocalStoreTest {
 
     @Test
     void edit_isMadeAgainstTheShadowVersion() {
-        store.applyPullPage(lastPage("c1", change(CONTACT, 7, RecordState.LIVE, fields("minutes", 30))));
+        store.applyPullPage(lastPage("c1", change(CONTACT, 7, RecordState.LIVE, contact(fields("minutes", 30)))));
 
         Mutation edit = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("notes", "gesprek")).mutation();
 
@@ -153,33 +154,33 @@ class LocalStoreTest {
 
     @Test
     void pull_rebasesPendingEditOverTheNewServerState() {
-        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30).put("kind", "huisbezoek"))));
+        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30).put("kind", "huisbezoek")))));
         store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 60));
 
-        store.applyPullPage(lastPage("c2", change(CONTACT, 8, RecordState.LIVE, fields("minutes", 30).put("kind", "telefonisch"))));
+        store.applyPullPage(lastPage("c2", change(CONTACT, 8, RecordState.LIVE, contact(fields("minutes", 30).put("kind", "telefonisch")))));
 
         LocalRecord record = store.record(CONTACT).orElseThrow();
-        assertEquals(fields("minutes", 60).put("kind", "telefonisch"), record.fields());
+        assertEquals(contact(fields("minutes", 60).put("kind", "telefonisch")), record.fields());
         assertTrue(record.pending());
         assertEquals("c2", store.cursor());
     }
 
     @Test
     void acknowledgedEdit_staysVisibleUntilThePullBringsIt() {
-        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30))));
+        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30)))));
         Mutation edit = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 60)).mutation();
 
         store.applyPushResults(List.of(MutationResult.applied(edit, 9, List.of())));
-        assertEquals(fields("minutes", 60), store.record(CONTACT).orElseThrow().fields());
+        assertEquals(contact(fields("minutes", 60)), store.record(CONTACT).orElseThrow().fields());
         assertEquals(0, store.pendingCount());
 
-        store.applyPullPage(lastPage("c2", change(CONTACT, 9, RecordState.LIVE, fields("minutes", 60))));
+        store.applyPullPage(lastPage("c2", change(CONTACT, 9, RecordState.LIVE, contact(fields("minutes", 60)))));
         assertFalse(store.record(CONTACT).orElseThrow().pending());
     }
 
     @Test
     void rejectedOfflineCreate_disappearsFromTheView_andWaitsInTheInbox() {
-        Mutation create = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)).mutation();
+        Mutation create = create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45)).mutation();
 
         store.applyPushResults(List.of(MutationResult.rejected(create,
                 Rejection.of(Rejection.Reason.OUT_OF_SCOPE, "not your participant"))));
@@ -188,27 +189,27 @@ class LocalStoreTest {
         List<OutboxEntry> inbox = store.rejectedInbox();
         assertEquals(1, inbox.size());
         assertEquals(Rejection.Reason.OUT_OF_SCOPE, inbox.get(0).rejection().reason());
-        assertEquals(fields("minutes", 45), inbox.get(0).mutation().fields());
+        assertEquals(contact(fields("minutes", 45)), inbox.get(0).mutation().fields());
         assertEquals(0, store.pendingCount());
     }
 
     @Test
     void removedParticipant_leavesTheDevice_butTheirQueuedChangesStay() {
-        store.applyPullPage(lastPage("c1", participantChange(2), change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30))));
+        store.applyPullPage(lastPage("c1", participantChange(2), change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30)))));
         UUID offline = new UUID(9, 3);
-        store.save(RecordType.CONTACT, offline, PARTICIPANT, fields("minutes", 20));
+        create(RecordType.CONTACT, offline, PARTICIPANT, fields("minutes", 20));
 
         store.applyPullPage(new PullResponse(List.of(), List.of(PARTICIPANT), "c2", false, null, List.of(), 0));
 
         assertTrue(store.recordsOfParticipant(PARTICIPANT).isEmpty());
         assertEquals(0, SqliteFaults.count(dir, "SELECT count(*) FROM record_shadow"));
         assertEquals(1, store.pendingCount());
-        assertEquals(fields("minutes", 20), store.outbox().get(0).mutation().fields());
+        assertEquals(contact(fields("minutes", 20)), store.outbox().get(0).mutation().fields());
     }
 
     @Test
     void erasure_removesEveryRecord_andScrubsOutboxAndInbox() {
-        store.applyPullPage(lastPage("c1", participantChange(2), change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30))));
+        store.applyPullPage(lastPage("c1", participantChange(2), change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30)))));
         Mutation rejected = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("notes", "vertrouwelijk")).mutation();
         store.applyPushResults(List.of(MutationResult.rejected(rejected, new Rejection(Rejection.Reason.INVALID,
                 "notes 'vertrouwelijk' too long", List.of("notes: vertrouwelijk")))));
@@ -228,12 +229,12 @@ class LocalStoreTest {
         assertEquals(0, SqliteFaults.count(dir,
                 "SELECT count(*) FROM outbox WHERE mutation_json LIKE '%06123%' OR rejection_json LIKE '%vertrouwelijk%'"));
         assertEquals("participant.erased",
-                store.save(RecordType.CONTACT, new UUID(9, 8), PARTICIPANT, fields("minutes", 5)).violations().get(0).code());
+                create(RecordType.CONTACT, new UUID(9, 8), PARTICIPANT, fields("minutes", 5)).violations().get(0).code());
     }
 
     @Test
     void rejectionArrivingAfterErasure_keepsNoPersonalData() {
-        Mutation queued = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("notes", "vertrouwelijk")).mutation();
+        Mutation queued = create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("notes", "vertrouwelijk")).mutation();
         store.applyPullPage(lastPage("c1", new RecordChange(RecordType.PARTICIPANT, PARTICIPANT, PARTICIPANT, 11,
                 RecordState.ERASED, Json.object())));
 
@@ -246,19 +247,19 @@ class LocalStoreTest {
 
     @Test
     void crashMidPage_leavesNeitherPartOfThePageNorItsCursor() {
-        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30))));
+        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30)))));
         UUID second = new UUID(9, 4);
         SqliteFaults.failInserts(dir, "record_shadow", "NEW.id = '" + second + "'");
 
         assertThrows(StoreException.class, () -> store.applyPullPage(lastPage("c2",
-                change(CONTACT, 5, RecordState.LIVE, fields("minutes", 99)),
-                change(second, 6, RecordState.LIVE, fields("minutes", 10)))));
+                change(CONTACT, 5, RecordState.LIVE, contact(fields("minutes", 99))),
+                change(second, 6, RecordState.LIVE, contact(fields("minutes", 10))))));
         store.close();
         SqliteFaults.heal(dir, "record_shadow");
         store = LocalStore.open(dir, clock, ids);
 
         assertEquals("c1", store.cursor());
-        assertEquals(fields("minutes", 30), store.record(CONTACT).orElseThrow().fields());
+        assertEquals(contact(fields("minutes", 30)), store.record(CONTACT).orElseThrow().fields());
         assertTrue(store.record(second).isEmpty());
     }
 
@@ -274,7 +275,7 @@ class LocalStoreTest {
     @Test
     void scopeDigest_coversShadowsWithTombstones() {
         UUID deleted = new UUID(9, 6);
-        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30)),
+        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30))),
                 change(deleted, 4, RecordState.DELETED, Json.object())));
 
         assertEquals(ScopeDigest.of(Map.of(CONTACT, 3L, deleted, 4L)), store.scopeDigest());
@@ -283,14 +284,14 @@ class LocalStoreTest {
     @Test
     void scopeRepair_dropsWhatTheServerNoLongerSends_andKeepsPendingWork() {
         UUID stray = new UUID(9, 6);
-        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30)),
-                change(stray, 4, RecordState.LIVE, fields("minutes", 10))));
+        store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30))),
+                change(stray, 4, RecordState.LIVE, contact(fields("minutes", 10)))));
         UUID offline = new UUID(9, 7);
-        store.save(RecordType.CONTACT, offline, PARTICIPANT, fields("minutes", 20));
+        create(RecordType.CONTACT, offline, PARTICIPANT, fields("minutes", 20));
 
         store.startScopeRepair();
         assertNull(store.cursor());
-        store.applyPullPage(new PullResponse(List.of(change(CONTACT, 3, RecordState.LIVE, fields("minutes", 30))),
+        store.applyPullPage(new PullResponse(List.of(change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30)))),
                 List.of(), "c9", true, null, List.of(), 0));
         assertTrue(store.record(stray).isPresent(), "records stay readable while the repair runs");
         store.applyPullPage(lastPage("c10"));
@@ -303,7 +304,8 @@ class LocalStoreTest {
 
     @Test
     void pruning_dropsOldAcknowledgedEntries_withinItsBound() {
-        for (int i = 1; i <= 5; i++) {
+        create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 1));
+        for (int i = 2; i <= 5; i++) {
             store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", i));
         }
         List<Mutation> queued = store.outbox().stream().map(OutboxEntry::mutation).toList();
@@ -330,6 +332,19 @@ class LocalStoreTest {
                 () -> store.savePairing(new Pairing("https://koers.example", new UUID(5, 9), new UUID(5, 2), "other")));
     }
 
+    /**
+     * The first save of a record on this device: a whole valid record, the given fields laid over
+     * the minimal one. Later saves of the same record send only the changed fields.
+     */
+    private SaveResult create(RecordType type, UUID id, UUID participant, ObjectNode fields) {
+        return store.save(type, id, participant, MinimalRecords.of(type, fields));
+    }
+
+    /** A whole valid contact, as the server sends it and as the device shows it. */
+    private static ObjectNode contact(ObjectNode fields) {
+        return MinimalRecords.of(RecordType.CONTACT, fields);
+    }
+
     private static PullResponse lastPage(String cursor, RecordChange... changes) {
         return new PullResponse(List.of(changes), List.of(), cursor, false, null, List.of(), 0);
     }
@@ -340,7 +355,7 @@ class LocalStoreTest {
 
     private static RecordChange participantChange(long version) {
         return new RecordChange(RecordType.PARTICIPANT, PARTICIPANT, PARTICIPANT, version, RecordState.LIVE,
-                fields("gender", "vrouw"));
+                MinimalRecords.of(RecordType.PARTICIPANT, fields("gender", "vrouw")));
     }
 
     private static ObjectNode fields(String name, int value) {

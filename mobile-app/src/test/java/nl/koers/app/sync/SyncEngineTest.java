@@ -73,7 +73,7 @@ class SyncEngineTest {
     void syncOnce_pushesTheOutbox_andPullsTheServersState() {
         UUID participant = newParticipant(phone, "Amina");
         UUID contact = new UUID(1, 500);
-        phone.save(RecordType.CONTACT, contact, participant, fields("minutes", 45));
+        phone.create(RecordType.CONTACT, contact, participant, fields("minutes", 45));
 
         SyncReport report = phone.sync();
 
@@ -104,7 +104,7 @@ class SyncEngineTest {
     void droppedAndDuplicatedRequests_loseAndDuplicateNothing() {
         UUID participant = newParticipant(phone, "Amina");
         for (int i = 0; i < 7; i++) {
-            phone.save(RecordType.CONTACT, new UUID(1, 600 + i), participant, fields("minutes", 10 + i));
+            phone.create(RecordType.CONTACT, new UUID(1, 600 + i), participant, fields("minutes", 10 + i));
         }
         phone.network.script(DROP_REQUEST, DUPLICATE, UNAVAILABLE, LATE_COPY, DUPLICATE, LOSE_RESPONSE, DUPLICATE);
 
@@ -145,10 +145,10 @@ class SyncEngineTest {
         UUID participant = newParticipant(phone, "Amina");
         Object backup = server.backup();
         UUID contact = new UUID(1, 700);
-        phone.save(RecordType.CONTACT, contact, participant, fields("minutes", 30));
+        phone.create(RecordType.CONTACT, contact, participant, fields("minutes", 30));
         phone.sync();
         server.restore(backup);
-        phone.save(RecordType.CONTACT, new UUID(1, 701), participant, fields("minutes", 40));
+        phone.create(RecordType.CONTACT, new UUID(1, 701), participant, fields("minutes", 40));
 
         SyncReport report = phone.sync();
 
@@ -185,7 +185,7 @@ class SyncEngineTest {
         UUID stranger = new UUID(1, 800);
         server.assign(OTHER_COACH, stranger);
         UUID contact = new UUID(1, 801);
-        phone.save(RecordType.CONTACT, contact, stranger, fields("minutes", 20));
+        phone.create(RecordType.CONTACT, contact, stranger, fields("minutes", 20));
 
         SyncReport report = phone.sync();
 
@@ -199,7 +199,7 @@ class SyncEngineTest {
         UUID participant = newParticipant(phone, "Amina");
         phone.sync();
         UUID contact = new UUID(1, 900);
-        phone.save(RecordType.CONTACT, contact, participant, fields("minutes", 20));
+        phone.create(RecordType.CONTACT, contact, participant, fields("minutes", 20));
         server.unassign(COACH, participant);
         server.assign(OTHER_COACH, participant);
 
@@ -215,7 +215,7 @@ class SyncEngineTest {
     void participantErasedWhileOffline_leavesNoPersonalDataAnywhereOnTheDevice() {
         UUID participant = newParticipant(phone, "Amina");
         phone.sync();
-        phone.save(RecordType.CONTACT, new UUID(1, 950), participant, Json.object().put("notes", "vertrouwelijk"));
+        phone.create(RecordType.CONTACT, new UUID(1, 950), participant, Json.object().put("notes", "vertrouwelijk"));
         server.erase(participant);
 
         SyncReport report = phone.sync();
@@ -235,11 +235,11 @@ class SyncEngineTest {
     void scopeDigestMismatch_isRepairedOnce_keepingUnpushedWork() {
         UUID participant = newParticipant(phone, "Amina");
         UUID lost = new UUID(1, 990);
-        phone.save(RecordType.CONTACT, lost, participant, fields("minutes", 20));
+        phone.create(RecordType.CONTACT, lost, participant, fields("minutes", 20));
         phone.sync();
         server.loseSilently(lost);
         UUID offline = new UUID(1, 991);
-        phone.save(RecordType.CONTACT, offline, participant, fields("minutes", 25));
+        phone.create(RecordType.CONTACT, offline, participant, fields("minutes", 25));
         phone.network.script(DROP_REQUEST, DROP_REQUEST, DROP_REQUEST, DROP_REQUEST);
         phone.sync();
 
@@ -274,11 +274,11 @@ class SyncEngineTest {
                 if (participants.isEmpty() || random.nextInt(4) == 0) {
                     UUID participant = new UUID(50 + round, random.nextLong());
                     participants.add(participant);
-                    committed.add(device.save(RecordType.PARTICIPANT, participant, participant,
+                    committed.add(device.create(RecordType.PARTICIPANT, participant, participant,
                             fields("municipality", "Gemeente " + round)));
                 }
                 UUID participant = participants.get(random.nextInt(participants.size()));
-                committed.add(device.save(RecordType.CONTACT, new UUID(60 + round, random.nextLong()), participant,
+                committed.add(device.create(RecordType.CONTACT, new UUID(60 + round, random.nextLong()), participant,
                         fields("minutes", 1 + random.nextInt(120))));
                 clock.advance(Duration.ofSeconds(1 + random.nextInt(30)));
                 if (random.nextInt(5) == 0) {
@@ -313,7 +313,7 @@ class SyncEngineTest {
 
     private UUID newParticipant(TestDevice device, String name) {
         UUID participant = new UUID(1, name.hashCode());
-        device.save(RecordType.PARTICIPANT, participant, participant, Json.object().put("givenName", name));
+        device.create(RecordType.PARTICIPANT, participant, participant, Json.object().put("givenName", name));
         return participant;
     }
 

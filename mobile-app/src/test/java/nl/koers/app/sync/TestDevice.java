@@ -14,6 +14,7 @@ import nl.koers.app.store.LocalStore;
 import nl.koers.app.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordType;
+import nl.koers.model.testing.MinimalRecords;
 import nl.koers.sync.Mutation;
 
 /** A phone in a test: its own store directory, a faulty network to the fake server, a sync engine. */
@@ -54,8 +55,14 @@ final class TestDevice implements AutoCloseable {
                 server.issuePairingCode(userId), "test phone");
     }
 
+    /** Changes an existing record: only the changed fields travel, as the protocol has it. */
     Mutation save(RecordType type, UUID id, UUID participant, ObjectNode fields) {
         return store.save(type, id, participant, fields).mutation();
+    }
+
+    /** Creates a record: a whole valid one, the given fields laid over the minimal record. */
+    Mutation create(RecordType type, UUID id, UUID participant, ObjectNode fields) {
+        return save(type, id, participant, MinimalRecords.of(type, fields));
     }
 
     SyncReport sync() {
