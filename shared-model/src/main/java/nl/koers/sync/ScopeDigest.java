@@ -10,10 +10,24 @@ import java.util.UUID;
 
 /**
  * A digest over every record a device should hold: SHA-256 of the sorted (record id, version)
- * pairs. Server and device compute it the same way; a mismatch on the last pull page means the
- * device has drifted and re-reads its scope (keeping its unpushed work).
+ * pairs of the records that {@linkplain #counts(RecordState) count}. Server and device compute it
+ * the same way; a mismatch on the last pull page means the device has drifted and re-reads its
+ * scope (keeping its unpushed work).
  */
 public final class ScopeDigest {
+
+    /**
+     * Whether a record in this state counts in the digest: LIVE and DELETED records do, ERASED
+     * tombstones never. Erasure leaves a different set of tombstones on each side: the server
+     * keeps one for every record of the erased participant, a device keeps only the participant's
+     * own tombstone (so nothing brings them back) and drops the rest with their data. Counting
+     * either would make the digests differ after every erasure and send devices into a needless
+     * scope repair. Every digest computation, on a device or on the server, filters with this
+     * method so the rule lives once.
+     */
+    public static boolean counts(RecordState state) {
+        return state != RecordState.ERASED;
+    }
 
     private final TreeMap<UUID, Long> versions = new TreeMap<>();
 

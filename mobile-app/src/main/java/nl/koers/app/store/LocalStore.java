@@ -310,12 +310,17 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
-    /** The digest of (id, version) over every shadow, tombstones included, as the server computes it. */
+    /**
+     * The digest of (id, version) over every shadow that {@linkplain ScopeDigest#counts counts}:
+     * live records and deleted tombstones, never erased ones, as the server computes it.
+     */
     public synchronized String scopeDigest() {
         return read(() -> {
             ScopeDigest digest = new ScopeDigest();
-            for (RecordShadowRow row : db.shadows.queryBuilder().selectColumns("id", "version").query()) {
-                digest.add(row.id, row.version);
+            for (RecordShadowRow row : db.shadows.queryBuilder().selectColumns("id", "version", "state").query()) {
+                if (ScopeDigest.counts(RecordState.valueOf(row.state))) {
+                    digest.add(row.id, row.version);
+                }
             }
             return digest.value();
         });

@@ -282,6 +282,20 @@ class LocalStoreTest {
     }
 
     @Test
+    void scopeDigest_leavesOutTheErasedParticipantsTombstone() {
+        UUID other = new UUID(9, 20);
+        UUID otherContact = new UUID(9, 21);
+        store.applyPullPage(lastPage("c1", participantChange(2), change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30))),
+                new RecordChange(RecordType.CONTACT, otherContact, other, 4, RecordState.LIVE, contact(fields("minutes", 10)))));
+
+        store.applyPullPage(lastPage("c2", new RecordChange(RecordType.PARTICIPANT, PARTICIPANT, PARTICIPANT, 11,
+                RecordState.ERASED, Json.object())));
+
+        assertEquals(1, SqliteFaults.count(dir, "SELECT count(*) FROM record_shadow WHERE state = 'ERASED'"));
+        assertEquals(ScopeDigest.of(Map.of(otherContact, 4L)), store.scopeDigest());
+    }
+
+    @Test
     void scopeRepair_dropsWhatTheServerNoLongerSends_andKeepsPendingWork() {
         UUID stray = new UUID(9, 6);
         store.applyPullPage(lastPage("c1", change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30))),

@@ -221,6 +221,7 @@ class SyncEngineTest {
         SyncReport report = phone.sync();
 
         assertEquals(SyncOutcome.COMPLETED, report.outcome());
+        assertEquals(0, report.scopeRepairs(), "erased tombstones stay out of both digests");
         assertTrue(phone.view().isEmpty());
         for (OutboxEntry entry : phone.store.outbox()) {
             assertTrue(entry.mutation().fields().isEmpty(), entry.toString());
