@@ -8,9 +8,11 @@ import java.util.UUID;
  * its cursor in one local transaction.
  *
  * @param changes              records in the device's scope changed after the cursor, tombstones included
- * @param removedParticipants  participants that left the device's scope: remove them and all their records
- *                             (a participant erased on request arrives instead as an ERASED participant
- *                             tombstone: remove everything and scrub the outbox)
+ * @param removedParticipants  participants that left the device's scope: remove them and all their records,
+ *                             keep the device's own queued changes for them
+ * @param erasedParticipants   participants erased on request that this device's user ever had in scope
+ *                             (also after they left it): remove everything of them and scrub every
+ *                             outbox entry about them, acknowledged ones included
  * @param cursor               opaque position to send next time
  * @param hasMore              true if another page follows
  * @param scopeDigest          on the last page only: digest of (id, version) over the whole scope
@@ -18,12 +20,13 @@ import java.util.UUID;
  * @param serverTime           the server's clock, epoch millis
  */
 public record PullResponse(List<RecordChange> changes, List<UUID> removedParticipants,
-                           String cursor, boolean hasMore, String scopeDigest,
+                           List<UUID> erasedParticipants, String cursor, boolean hasMore, String scopeDigest,
                            List<ProjectSummary> projects, long serverTime) {
 
     public PullResponse {
         changes = changes == null ? List.of() : List.copyOf(changes);
         removedParticipants = removedParticipants == null ? List.of() : List.copyOf(removedParticipants);
+        erasedParticipants = erasedParticipants == null ? List.of() : List.copyOf(erasedParticipants);
         projects = projects == null ? List.of() : List.copyOf(projects);
     }
 }

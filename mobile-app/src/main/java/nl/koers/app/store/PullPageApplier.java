@@ -1,8 +1,10 @@
 package nl.koers.app.store;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.koers.model.RecordType;
@@ -32,11 +34,14 @@ final class PullPageApplier {
         for (UUID participant : page.removedParticipants()) {
             removeParticipant(participant);
         }
+        Map<UUID, RecordChange> erasures = erasuresIn(page);
+        for (Map.Entry<UUID, RecordChange> erasure : erasures.entrySet()) {
+            erase(erasure.getKey(), erasure.getValue());
+        }
         Set<UUID> touched = new LinkedHashSet<>();
         Set<UUID> participants = new LinkedHashSet<>();
         for (RecordChange change : page.changes()) {
-            if (change.type() == RecordType.PARTICIPANT && change.state() == RecordState.ERASED) {
-                erase(change);
+            if (erasures.containsKey(change.participantId()) || isErased(change.participantId())) {
                 continue;
             }
             db.shadows.createOrUpdate(RecordShadowRow.of(change));
@@ -78,8 +83,7 @@ final class PullPageApplier {
      * nothing brings them back), and every queued change for them is scrubbed of its values but
      * kept, so the sequence stays gapless and the server can answer it.
      */
-    private void erase(RecordChange tombstone) throws SQLException {
-        UUID participant = tombstone.id();
+    private void erase(UUID participant, RecordChange tombstone) throws SQLException {
         deleteRecordsOf(participant);
         db.shadows.createOrUpdate(RecordShadowRow.of(tombstone));
         for (OutboxRow row : db.outbox.queryForEq(OutboxRow.PARTICIPANT_ID, participant)) {
@@ -91,6 +95,31 @@ final class PullPageApplier {
             row.detached = true;
             db.outbox.update(row);
         }
+    }
+
+    /**
+     * Every participant the page erases, with the tombstone to keep: the participant's own ERASED
+     * record if the page carries it, else one made here (the device's user no longer has the
+     * participant in scope, but may still hold their data in acknowledged outbox entries).
+     */
+    private static Map<UUID, RecordChange> erasuresIn(PullResponse page) {
+        Map<UUID, RecordChange> erasures = new LinkedHashMap<>();
+        for (UUID participant : page.erasedParticipants()) {
+            erasures.put(participant, new RecordChange(RecordType.PARTICIPANT, participant, participant, 0,
+                    RecordState.ERASED, Json.object()));
+        }
+        for (RecordChange change : page.changes()) {
+            if (change.type() == RecordType.PARTICIPANT && change.state() == RecordState.ERASED) {
+                erasures.put(change.id(), change);
+            }
+        }
+        return erasures;
+    }
+
+    /** Whether an earlier page erased the participant: their records never come back. */
+    private boolean isErased(UUID participant) throws SQLException {
+        RecordShadowRow tombstone = db.shadows.queryForId(participant);
+        return tombstone != null && RecordState.ERASED.name().equals(tombstone.state);
     }
 
     private void deleteRecordsOf(UUID participant) throws SQLException {

@@ -58,7 +58,7 @@ final class StoreDatabase implements AutoCloseable {
             throw new StoreException("cannot create the data directory " + directory, e);
         }
         String url = "jdbc:sqlite:" + directory.resolve(FILE_NAME).toAbsolutePath()
-                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=5000";
+                + "?journal_mode=WAL&synchronous=FULL&busy_timeout=5000&secure_delete=true";
         JdbcConnectionSource source = null;
         try {
             source = new JdbcConnectionSource(url);

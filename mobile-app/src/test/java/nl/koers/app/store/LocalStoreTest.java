@@ -199,7 +199,7 @@ class LocalStoreTest {
         UUID offline = new UUID(9, 3);
         create(RecordType.CONTACT, offline, PARTICIPANT, fields("minutes", 20));
 
-        store.applyPullPage(new PullResponse(List.of(), List.of(PARTICIPANT), "c2", false, null, List.of(), 0));
+        store.applyPullPage(new PullResponse(List.of(), List.of(PARTICIPANT), List.of(), "c2", false, null, List.of(), 0));
 
         assertTrue(store.recordsOfParticipant(PARTICIPANT).isEmpty());
         assertEquals(0, SqliteFaults.count(dir, "SELECT count(*) FROM record_shadow"));
@@ -267,7 +267,7 @@ class LocalStoreTest {
     void lastPage_storesTheProjects() {
         ProjectSummary project = new ProjectSummary(new UUID(7, 1), "Samen aan het werk", List.of(1, 3, 6, 12), 30);
 
-        store.applyPullPage(new PullResponse(List.of(), List.of(), "c1", false, null, List.of(project), 0));
+        store.applyPullPage(new PullResponse(List.of(), List.of(), List.of(), "c1", false, null, List.of(project), 0));
 
         assertEquals(List.of(project), store.projects());
     }
@@ -306,7 +306,7 @@ class LocalStoreTest {
         store.startScopeRepair();
         assertNull(store.cursor());
         store.applyPullPage(new PullResponse(List.of(change(CONTACT, 3, RecordState.LIVE, contact(fields("minutes", 30)))),
-                List.of(), "c9", true, null, List.of(), 0));
+                List.of(), List.of(), "c9", true, null, List.of(), 0));
         assertTrue(store.record(stray).isPresent(), "records stay readable while the repair runs");
         store.applyPullPage(lastPage("c10"));
 
@@ -360,7 +360,7 @@ class LocalStoreTest {
     }
 
     private static PullResponse lastPage(String cursor, RecordChange... changes) {
-        return new PullResponse(List.of(changes), List.of(), cursor, false, null, List.of(), 0);
+        return new PullResponse(List.of(changes), List.of(), List.of(), cursor, false, null, List.of(), 0);
     }
 
     private static RecordChange change(UUID id, long version, RecordState state, ObjectNode fields) {

@@ -244,7 +244,7 @@ public final class FakeSyncServer implements SyncTransport {
         long position = hasMore ? feed.get(feed.size() - 1).version() : Math.max(after, state.position);
         List<StoredRecord> page = Stream.concat(whole.stream(), feed.stream()).toList();
         String digest = hasMore ? null : digest(device.userId());
-        return roundTrip(new PullResponse(page.stream().map(StoredRecord::toChange).toList(), removed,
+        return roundTrip(new PullResponse(page.stream().map(StoredRecord::toChange).toList(), removed, List.of(),
                 new Cursor(state.epoch, position).encode(), hasMore, digest, List.of(), clock.millis()), PullResponse.class);
     }
 

@@ -88,7 +88,7 @@ class HttpSyncTransportTest {
 
     @Test
     void pull_postsTheCursor() {
-        answer = Json.write(new PullResponse(List.of(), List.of(), "next", false, "abc", List.of(), 1));
+        answer = Json.write(new PullResponse(List.of(), List.of(), List.of(), "next", false, "abc", List.of(), 1));
 
         PullResponse response = transport.pull("secret-token", new PullRequest(DEVICE, SchemaVersions.CURRENT, "c1", 500));
 

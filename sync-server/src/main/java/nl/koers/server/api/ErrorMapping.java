@@ -39,7 +39,7 @@ public final class ErrorMapping {
                 });
     }
 
-    static Status status(SyncException.Kind kind) {
+    public static Status status(SyncException.Kind kind) {
         return switch (kind) {
             case BAD_REQUEST -> Status.BAD_REQUEST_400;
             case CONFLICT -> Status.CONFLICT_409;

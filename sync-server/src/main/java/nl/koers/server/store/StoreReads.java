@@ -43,8 +43,17 @@ public interface StoreReads {
     /** The participant's records whose latest change is at or before {@code position}. */
     List<StoredRecord> recordsOfUpTo(UUID participantId, long position);
 
-    /** (record id, version) of every record in the user's active scope, tombstones included. */
+    /**
+     * (record id, version) of every record in the user's active scope that counts for the scope
+     * digest ({@link nl.koers.sync.ScopeDigest#counts}): live records and delete tombstones.
+     */
     Map<UUID, Long> scopeVersions(UUID userId);
+
+    /**
+     * Participants erased at a feed position in {@code (after, upTo]} whom the user ever had in
+     * scope, whether or not they still have.
+     */
+    List<UUID> erasedParticipantsBetween(UUID userId, long after, long upTo);
 
     Optional<ScopeMember> scopeMember(UUID userId, UUID participantId);
 

@@ -21,7 +21,9 @@ import nl.koers.sync.StoredRecord;
  * order, record changes in the user's active scope and the user's scope events: a participant
  * entering the scope arrives whole (every record as of the entry position, tombstones included;
  * later changes follow as ordinary changes), a participant leaving it is listed in
- * {@code removedParticipants}. A page ends between positions, never inside one.
+ * {@code removedParticipants}. Erasures of participants the user ever had in scope, also after they
+ * left it, are listed in {@code erasedParticipants} so every device that may hold their data
+ * removes it. A page ends between positions, never inside one.
  */
 final class FeedReader {
 
@@ -75,11 +77,13 @@ final class FeedReader {
             }
         }
         boolean hasMore = r < records.size() || e < events.size();
-        String next = new Cursor(epoch, hasMore ? last : head).encode();
+        long upTo = hasMore ? last : head;
+        String next = new Cursor(epoch, upTo).encode();
+        List<UUID> erased = reads.erasedParticipantsBetween(userId, from, upTo);
         if (hasMore) {
-            return new PullResponse(changes, List.copyOf(removed), next, true, null, List.of(), now);
+            return new PullResponse(changes, List.copyOf(removed), erased, next, true, null, List.of(), now);
         }
-        return new PullResponse(changes, List.copyOf(removed), next, false,
+        return new PullResponse(changes, List.copyOf(removed), erased, next, false,
                 ScopeDigest.of(reads.scopeVersions(userId)), projects(reads, userId), now);
     }
 

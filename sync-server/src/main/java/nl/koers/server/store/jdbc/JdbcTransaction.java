@@ -29,6 +29,7 @@ import nl.koers.sync.FieldStamp;
 import nl.koers.sync.Json;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.RecordState;
+import nl.koers.sync.ScopeDigest;
 import nl.koers.sync.StoredRecord;
 
 /** The store's operations in portable SQL over one connection inside one transaction. */
@@ -127,10 +128,25 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public Map<UUID, Long> scopeVersions(UUID userId) {
         Map<UUID, Long> versions = new LinkedHashMap<>();
-        sql.list("SELECT r.id, r.version FROM records r JOIN scope_members s ON s.participant_id = r.participant_id"
+        sql.list("SELECT r.id, r.version, r.state FROM records r JOIN scope_members s ON s.participant_id = r.participant_id"
                         + " WHERE s.user_id = ? AND s.active = 1",
-                rs -> versions.put(Sql.uuid(rs, "id"), rs.getLong("version")), userId);
+                rs -> {
+                    if (ScopeDigest.counts(RecordState.valueOf(rs.getString("state")))) {
+                        versions.put(Sql.uuid(rs, "id"), rs.getLong("version"));
+                    }
+                    return null;
+                }, userId);
         return versions;
+    }
+
+    @Override
+    public List<UUID> erasedParticipantsBetween(UUID userId, long after, long upTo) {
+        return sql.list("SELECT r.participant_id FROM records r WHERE r.type = ? AND r.state = ?"
+                        + " AND r.version > ? AND r.version <= ?"
+                        + " AND EXISTS (SELECT 1 FROM scope_members s WHERE s.user_id = ? AND s.participant_id = r.participant_id)"
+                        + " ORDER BY r.version",
+                rs -> Sql.uuid(rs, "participant_id"), RecordType.PARTICIPANT.wireName(), RecordState.ERASED.name(),
+                after, upTo, userId);
     }
 
     @Override
