@@ -8,31 +8,22 @@ import java.util.Locale;
 import java.util.Map;
 import nl.koers.model.codes.ConsentPurpose;
 import nl.koers.server.testing.SyncWorld;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Regioplan programme, pushed through sync from simulated phones, reproduced by the report. */
 class RegioplanReportTest {
 
-    static MemoryBackedDir dir;
     static SyncWorld world;
     static RegioplanFixture fixture;
     static Report report;
 
     @BeforeAll
     static void loadProgramme() {
-        dir = new MemoryBackedDir();
-        world = new SyncWorld(dir.path);
-        fixture = new RegioplanFixture(world);
-        fixture.build();
+        LoadedProgramme programme = LoadedProgramme.get();
+        world = programme.world;
+        fixture = programme.fixture;
         report = new ReportEngine(world.store).run(ReportRequest.internal(RegioplanFixture.AS_OF, ConsentPurpose.ONDERZOEK));
-    }
-
-    @AfterAll
-    static void close() {
-        world.close();
-        dir.close();
     }
 
     private static void assertRow(Report.Table table, String key, String count, String percent) {
