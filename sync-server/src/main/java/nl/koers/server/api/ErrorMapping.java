@@ -27,9 +27,8 @@ public final class ErrorMapping {
     public static void register(HttpRouting.Builder routing) {
         routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
                 .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
-                .error(ReportException.class, (req, res, e) -> send(res,
-                        "project_not_allowed".equals(e.code()) ? Status.FORBIDDEN_403 : Status.BAD_REQUEST_400,
-                        e.code(), e.getMessage(), List.of()))
+                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.code(), e.getMessage(),
+                        List.of()))
                 .error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.details()))
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))

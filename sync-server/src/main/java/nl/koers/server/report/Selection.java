@@ -27,16 +27,4 @@ public record Selection(String programme, Set<UUID> projects, Set<UUID> organisa
             throw new ReportException("invalid_period", "the period ends (" + to + ") before it starts (" + from + ")");
         }
     }
-
-    /**
-     * The same selection limited to the given projects (a project leader sees only their own).
-     *
-     * @throws ReportException if it asks for a project outside them
-     */
-    public Selection withinProjects(Set<UUID> allowed) {
-        if (!allowed.containsAll(projects)) {
-            throw new ReportException("project_not_allowed", "the selection names a project you do not lead");
-        }
-        return new Selection(programme, projects.isEmpty() ? allowed : projects, organisations, municipalities, from, to);
-    }
 }
