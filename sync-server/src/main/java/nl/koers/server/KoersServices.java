@@ -6,6 +6,7 @@ import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.auth.ScopePolicy;
+import nl.koers.server.report.ReportEngine;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.StoreSyncService;
@@ -18,6 +19,8 @@ public final class KoersServices implements AutoCloseable {
     private final Store store;
     private final AdminService admin;
     private final SyncService sync;
+    private final ReportEngine reports;
+    private final Clock clock;
 
     public KoersServices(ServerSettings settings, Store store, Clock clock, RandomIds random) {
         this.settings = settings;
@@ -25,6 +28,8 @@ public final class KoersServices implements AutoCloseable {
         ScopePolicy scope = new ScopePolicy();
         this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
         this.sync = new StoreSyncService(store, clock, settings.sync(), scope);
+        this.reports = new ReportEngine(store);
+        this.clock = clock;
     }
 
     /** Opens the SQLite store in the configured data directory, with the system clock and secure randomness. */
@@ -48,6 +53,14 @@ public final class KoersServices implements AutoCloseable {
 
     public SyncService sync() {
         return sync;
+    }
+
+    public ReportEngine reports() {
+        return reports;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     @Override

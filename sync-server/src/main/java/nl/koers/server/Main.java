@@ -7,6 +7,7 @@ import io.helidon.webserver.http.HttpRouting;
 import nl.koers.server.api.AdminHttpService;
 import nl.koers.server.api.ErrorMapping;
 import nl.koers.server.api.PairingHttpService;
+import nl.koers.server.api.ReportHttpService;
 import nl.koers.server.api.SyncHttpService;
 import nl.koers.server.cli.KoersCommand;
 
@@ -40,6 +41,8 @@ public final class Main {
         ErrorMapping.register(routing);
         routing.register("/api/sync", new SyncHttpService(services.sync(), services.admin()))
                 .register("/api/devices", new PairingHttpService(services.admin()))
-                .register("/api/admin", new AdminHttpService(services.admin(), services.settings().adminToken()));
+                .register("/api/admin", new AdminHttpService(services.admin(), services.settings().adminToken()))
+                .register("/api/reports", new ReportHttpService(services.reports(), services.settings().adminToken(),
+                        services.clock()));
     }
 }

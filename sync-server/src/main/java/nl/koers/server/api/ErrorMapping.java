@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.koers.model.UnknownCodeException;
 import nl.koers.server.admin.AdminException;
+import nl.koers.server.report.ReportException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
 
@@ -26,6 +27,8 @@ public final class ErrorMapping {
     public static void register(HttpRouting.Builder routing) {
         routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
                 .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
+                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.code(), e.getMessage(),
+                        List.of()))
                 .error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.details()))
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))

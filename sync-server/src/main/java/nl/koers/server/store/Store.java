@@ -21,6 +21,12 @@ public interface Store extends AutoCloseable {
     <T> T read(Function<StoreReads, T> work);
 
     /**
+     * Runs read-only SQL against one consistent snapshot, for modules that own their queries (the
+     * report engine aggregates over the tables of {@code db/migration} itself).
+     */
+    <T> T readSql(SqlWork<T> work);
+
+    /**
      * Makes sure that data removed by erasure is gone from every file the store writes (for
      * SQLite: checkpoints and truncates the write-ahead log). Best effort; safe to call any time.
      */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import nl.koers.server.store.SqlWork;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.store.StoreTransaction;
@@ -42,6 +43,11 @@ public final class FailingCommitStore implements Store {
     @Override
     public <T> T read(Function<StoreReads, T> work) {
         return delegate.read(work);
+    }
+
+    @Override
+    public <T> T readSql(SqlWork<T> work) {
+        return delegate.readSql(work);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.koers.server.store.SqlWork;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreFailure;
 import nl.koers.server.store.StoreReads;
@@ -52,23 +53,28 @@ public final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw translate(e);
         }
-        inTransaction(true, tx -> {
-            tx.insertMetaIfMissing(UUID.randomUUID().toString());
+        inTransaction(true, connection -> {
+            new JdbcTransaction(connection).insertMetaIfMissing(UUID.randomUUID().toString());
             return null;
         });
     }
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return inTransaction(true, work::apply);
+        return inTransaction(true, connection -> work.apply(new JdbcTransaction(connection)));
     }
 
     @Override
     public <T> T read(Function<StoreReads, T> work) {
-        return inTransaction(false, work::apply);
+        return inTransaction(false, connection -> work.apply(new JdbcTransaction(connection)));
     }
 
-    private <T> T inTransaction(boolean write, Function<JdbcTransaction, T> work) {
+    @Override
+    public <T> T readSql(SqlWork<T> work) {
+        return inTransaction(false, work);
+    }
+
+    private <T> T inTransaction(boolean write, SqlWork<T> work) {
         Connection connection;
         try {
             connection = pool.borrow();
@@ -84,7 +90,7 @@ public final class JdbcStore implements Store {
             }
             T result;
             try {
-                result = work.apply(new JdbcTransaction(connection));
+                result = work.apply(connection);
             } catch (RuntimeException e) {
                 dialect.rollback(connection);
                 healthy = true;
