@@ -52,7 +52,7 @@ public final class JdbcStore implements Store {
         } catch (SQLException e) {
             throw translate(e);
         }
-        inTransaction(true, tx -> {
+        inTransaction(true, NOTHING, tx -> {
             tx.insertMetaIfMissing(UUID.randomUUID().toString());
             return null;
         });
@@ -60,15 +60,23 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return inTransaction(true, work::apply);
+        return inTransaction(true, NOTHING, work::apply);
+    }
+
+    /**
+     * One write transaction that first runs dialect-specific bulk work on the raw connection
+     * (loading a backup) and then the store's operations; all or nothing.
+     */
+    public <T> T write(ConnectionWork bulk, Function<StoreTransaction, T> work) {
+        return inTransaction(true, bulk, work::apply);
     }
 
     @Override
     public <T> T read(Function<StoreReads, T> work) {
-        return inTransaction(false, work::apply);
+        return inTransaction(false, NOTHING, work::apply);
     }
 
-    private <T> T inTransaction(boolean write, Function<JdbcTransaction, T> work) {
+    private <T> T inTransaction(boolean write, ConnectionWork bulk, Function<JdbcTransaction, T> work) {
         Connection connection;
         try {
             connection = pool.borrow();
@@ -84,8 +92,9 @@ public final class JdbcStore implements Store {
             }
             T result;
             try {
+                bulk.run(connection);
                 result = work.apply(new JdbcTransaction(connection));
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 dialect.rollback(connection);
                 healthy = true;
                 throw e;
@@ -125,9 +134,14 @@ public final class JdbcStore implements Store {
         pool.close();
     }
 
-    private interface ConnectionWork {
+    /** Work on a raw connection. */
+    @FunctionalInterface
+    public interface ConnectionWork {
         void run(Connection connection) throws SQLException;
     }
+
+    private static final ConnectionWork NOTHING = connection -> {
+    };
 
     private void withConnection(ConnectionWork work) {
         try {
