@@ -8,7 +8,6 @@ import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.report.ReportEngine;
 import nl.koers.server.store.Store;
-import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.StoreSyncService;
 import nl.koers.server.sync.SyncService;
 
@@ -32,10 +31,10 @@ public final class KoersServices implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens the SQLite store in the configured data directory, with the system clock and secure randomness. */
+    /** Opens the configured store (SQLite or PostgreSQL), with the system clock and secure randomness. */
     public static KoersServices open(ServerSettings settings) {
         Clock clock = Clock.systemUTC();
-        return new KoersServices(settings, SqliteStore.openInDataDir(settings.dataDir(), clock), clock,
+        return new KoersServices(settings, settings.database().open(clock), clock,
                 new RandomIds(new SecureRandom()));
     }
 

@@ -3,31 +3,49 @@ package nl.koers.server;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncSettings;
 
 /**
  * The {@code koers} section of the configuration ({@code application.yaml}, overridden by
  * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_ADMIN_TOKEN}).
  *
- * @param dataDir          where the database file lives
+ * @param dataDir          where the SQLite database file lives
  * @param adminToken       bearer token of the admin API; empty disables the admin API
  * @param pairingCodeLife  how long a pairing code stays valid
  * @param sync             page sizes and allowed clock skew
  * @param seedDemo         fill an empty store with synthetic demo data on start
+ * @param database         which store: SQLite in {@code dataDir} or PostgreSQL ({@code koers.db})
  */
 public record ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync,
-                             boolean seedDemo) {
+                             boolean seedDemo, DatabaseSettings database) {
+
+    /** Settings with the SQLite store in {@code dataDir}. */
+    public ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo) {
+        this(dataDir, adminToken, pairingCodeLife, sync, seedDemo, DatabaseSettings.sqlite(dataDir));
+    }
 
     public static ServerSettings from(Config koers) {
         SyncSettings defaults = SyncSettings.DEFAULTS;
+        Path dataDir = Path.of(koers.get("data.dir").asString().orElse("data"));
         return new ServerSettings(
-                Path.of(koers.get("data.dir").asString().orElse("data")),
+                dataDir,
                 koers.get("admin.token").asString().orElse(""),
                 Duration.ofMinutes(koers.get("pairing.code-minutes").asLong().orElse(15L)),
                 new SyncSettings(
                         koers.get("sync.default-page").asInt().orElse(defaults.defaultPage()),
                         koers.get("sync.max-page").asInt().orElse(defaults.maxPage()),
                         Duration.ofMinutes(koers.get("sync.clock-skew-minutes").asLong().orElse(defaults.clockSkew().toMinutes()))),
-                koers.get("demo.seed").asBoolean().orElse(false));
+                koers.get("demo.seed").asBoolean().orElse(false),
+                database(koers.get("db"), dataDir));
+    }
+
+    private static DatabaseSettings database(Config db, Path dataDir) {
+        DatabaseSettings.Kind kind = DatabaseSettings.Kind.parse(db.get("kind").asString().orElse("sqlite"));
+        return switch (kind) {
+            case SQLITE -> DatabaseSettings.sqlite(dataDir);
+            case POSTGRES -> DatabaseSettings.postgres(db.get("url").asString().orElse(""),
+                    db.get("user").asString().orElse(""), db.get("password").asString().orElse(""));
+        };
     }
 }

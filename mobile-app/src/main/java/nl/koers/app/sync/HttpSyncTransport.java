@@ -66,7 +66,7 @@ public final class HttpSyncTransport implements SyncTransport {
             throw new TransportException(TransportException.Kind.NETWORK, "interrupted while waiting for " + server + path,
                     null, e);
         }
-        if (response.statusCode() == 200) {
+        if (response.statusCode() / 100 == 2) {
             try {
                 return Json.read(response.body(), answer);
             } catch (UncheckedIOException e) {

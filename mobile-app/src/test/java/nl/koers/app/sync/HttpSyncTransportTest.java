@@ -61,7 +61,8 @@ class HttpSyncTransportTest {
     }
 
     @Test
-    void pair_postsTheCode_withoutAToken() {
+    void pair_postsTheCode_withoutAToken_andTakesTheServers201Created() {
+        status = 201;
         answer = "{\"deviceId\":\"" + DEVICE + "\",\"userId\":\"" + new UUID(4, 3) + "\",\"token\":\"t0k\",\"extra\":1}";
 
         PairingResponse response = transport.pair(new PairingRequest("ABCD2345", "Telefoon Sanne"));

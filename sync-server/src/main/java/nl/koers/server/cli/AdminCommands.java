@@ -1,10 +1,7 @@
 package nl.koers.server.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,12 +14,11 @@ import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.auth.Role;
 import nl.koers.server.store.Store;
-import nl.koers.server.store.sqlite.SqliteStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code admin ...}: thin commands over {@link AdminService} on the configured data directory. */
+/** {@code admin ...}: thin commands over {@link AdminService} on the configured store. */
 final class AdminCommands {
 
     private AdminCommands() {
@@ -42,7 +38,7 @@ final class AdminCommands {
         return admin;
     }
 
-    @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer the data directory.")
+    @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer the configured store.")
     static final class Group {
     }
 
@@ -206,7 +202,7 @@ final class AdminCommands {
         }
 
         <T> T withStore(Function<Store, T> work) {
-            try (Store store = SqliteStore.openInDataDir(settings.dataDir(), Clock.systemUTC())) {
+            try (Store store = settings.database().open(Clock.systemUTC())) {
                 return work.apply(store);
             }
         }
@@ -236,7 +232,7 @@ final class AdminCommands {
         }
     }
 
-    @Command(name = "restore", description = "Replace the store with a backup (server stopped); starts a new epoch.")
+    @Command(name = "restore", description = "Replace the store's data with a backup (SQLite: server stopped); starts a new epoch.")
     static final class Restore extends StoreAction {
         @Option(names = "--from", required = true)
         Path source;
@@ -251,20 +247,7 @@ final class AdminCommands {
                 System.err.println("error: no backup file at " + source);
                 return 1;
             }
-            Path database = settings.dataDir().resolve(SqliteStore.FILE_NAME);
-            try {
-                Files.createDirectories(settings.dataDir());
-                Files.deleteIfExists(Path.of(database + "-wal"));
-                Files.deleteIfExists(Path.of(database + "-shm"));
-                Files.copy(source, database, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore " + source, e);
-            }
-            String epoch = UUID.randomUUID().toString();
-            withStore(store -> store.write(tx -> {
-                tx.setEpoch(epoch);
-                return null;
-            }));
+            String epoch = settings.database().restore(source, Clock.systemUTC());
             System.out.println("restored " + source + "; new epoch " + epoch + " (devices will re-read and re-send)");
             return 0;
         }

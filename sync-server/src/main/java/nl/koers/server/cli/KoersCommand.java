@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /** {@code koers-server [serve | admin ...]}; without a subcommand it serves. */
 @Command(name = "koers-server", mixinStandardHelpOptions = true,
-        description = "Koers sync server: serve the API, or administer the data directory.")
+        description = "Koers sync server: serve the API, or administer the configured store.")
 public final class KoersCommand implements Runnable {
 
     private final ServeCommand serve;

@@ -9,7 +9,7 @@ import nl.koers.server.ServerSettings;
 import nl.koers.server.demo.DemoSeeder;
 import picocli.CommandLine.Command;
 
-/** Starts the server on the configured data directory; seeds demo data into an empty store if asked. */
+/** Starts the server on the configured store; seeds demo data into an empty store if asked. */
 @Command(name = "serve", description = "Start the sync server.")
 final class ServeCommand implements Runnable {
 
@@ -36,6 +36,6 @@ final class ServeCommand implements Runnable {
             services.close();
         }, "koers-shutdown"));
         out.println("Koers sync server on http://localhost:" + server.port() + "  (health: /observe/health, data: "
-                + settings.dataDir().toAbsolutePath() + ")");
+                + settings.database().describe() + ")");
     }
 }

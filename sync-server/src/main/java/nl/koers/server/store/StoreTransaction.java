@@ -18,6 +18,12 @@ public interface StoreTransaction extends StoreReads {
     /** Starts a new store lifetime: devices then re-read everything (after a restore from backup). */
     void setEpoch(String epoch);
 
+    /**
+     * Moves the feed counter up to {@code position} if it is lower (after a restore from backup,
+     * so that no feed position is handed out twice).
+     */
+    void raiseFeedPosition(long position);
+
     /** Inserts or replaces a record. */
     void putRecord(StoredRecord record);
 

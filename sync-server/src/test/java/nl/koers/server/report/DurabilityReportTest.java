@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.koers.model.RecordType;
 import nl.koers.model.codes.ConsentPurpose;
 import nl.koers.model.testing.MinimalRecords;
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.auth.Role;
 import nl.koers.server.testing.SyncWorld;
@@ -43,7 +44,7 @@ class DurabilityReportTest {
 
     @Test
     void bothDurabilityDefinitions_matchTheHandComputation() {
-        try (MemoryBackedDir dir = new MemoryBackedDir(); SyncWorld world = new SyncWorld(dir.path)) {
+        try (MemoryBackedDir dir = new MemoryBackedDir(); SyncWorld world = new SyncWorld(DatabaseSettings.sqlite(dir.path))) {
             UUID project = world.admin.createProject(new AdminService.NewProject(world.organisation, "Duurzaam Werk",
                     "Werkfit", List.of("Utrecht"), LocalDate.of(2020, 1, 1), LocalDate.of(2022, 1, 31),
                     List.of(1, 3, 6, 12), 30)).id();

@@ -1,5 +1,6 @@
 package nl.koers.server.report;
 
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.testing.SyncWorld;
 
 /**
@@ -15,7 +16,7 @@ public final class LoadedProgramme {
 
     private LoadedProgramme() {
         MemoryBackedDir dir = new MemoryBackedDir();
-        world = new SyncWorld(dir.path);
+        world = new SyncWorld(DatabaseSettings.sqlite(dir.path));
         fixture = new RegioplanFixture(world);
         fixture.build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

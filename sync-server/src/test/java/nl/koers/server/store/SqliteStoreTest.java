@@ -21,19 +21,14 @@ import org.junit.jupiter.api.Test;
 class SqliteStoreTest extends StoreContractTest {
 
     @Override
-    protected Store open(Path dir) {
-        return SqliteStore.openInDataDir(dir, CLOCK);
-    }
-
-    @Override
-    protected String backupFileName() {
-        return SqliteStore.FILE_NAME;
+    protected DatabaseSettings newDatabase(Path dir) {
+        return DatabaseSettings.sqlite(dir);
     }
 
     @Test
     void open_recordsAppliedMigrations_andReopeningRunsNoneTwice() throws Exception {
         store.close();
-        store = open(dir);
+        store = database.open(CLOCK);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_migrations")) {

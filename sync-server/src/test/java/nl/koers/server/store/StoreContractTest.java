@@ -37,14 +37,16 @@ public abstract class StoreContractTest {
 
     @TempDir
     protected Path dir;
+    protected DatabaseSettings database;
     protected Store store;
 
-    /** Opens (or reopens) the implementation's store over the files in {@code dir}. */
-    protected abstract Store open(Path dir);
+    /** A new, empty database of the implementation; {@code dir} is a fresh directory it may use. */
+    protected abstract DatabaseSettings newDatabase(Path dir);
 
     @BeforeEach
     void openStore() {
-        store = open(dir);
+        database = newDatabase(dir);
+        store = database.open(CLOCK);
     }
 
     @AfterEach
@@ -64,7 +66,7 @@ public abstract class StoreContractTest {
         assertEquals(0, store.read(StoreReads::feedPosition));
         store.write(StoreTransaction::nextFeedPosition);
         store.close();
-        store = open(dir);
+        store = database.open(CLOCK);
         assertEquals(epoch, store.read(StoreReads::epoch));
         assertEquals(1, store.read(StoreReads::feedPosition));
     }
@@ -237,20 +239,42 @@ public abstract class StoreContractTest {
     }
 
     @Test
-    void backupTo_writesAStoreThatOpensWithTheSameData() {
-        UUID id = UUID.randomUUID();
+    void backupThenRestore_bringsBackTheData_underANewEpoch_andNeverReusesFeedPositions() {
+        UUID kept = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        UUID participant = UUID.randomUUID();
         store.write(tx -> {
-            tx.putRecord(record(id, UUID.randomUUID(), tx.nextFeedPosition(), "{\"minutes\":5}"));
+            tx.putRecord(record(kept, participant, tx.nextFeedPosition(), "{\"minutes\":5}"));
+            tx.insertUser(new User(participant, "Sam", "sam@example.org"));
             return null;
         });
-        Path backupDir = dir.resolve("backup");
-        store.backupTo(backupDir.resolve(backupFileName()));
-        try (Store copy = open(backupDir)) {
-            assertTrue(copy.read(tx -> tx.record(id)).isPresent());
-            assertEquals(store.read(StoreReads::epoch), copy.read(StoreReads::epoch));
-        }
+        String epoch = store.read(StoreReads::epoch);
+        Path backup = dir.resolve("backups").resolve("koers-backup");
+        store.backupTo(backup);
+        store.write(tx -> {
+            tx.putRecord(record(later, participant, tx.nextFeedPosition(), "{\"minutes\":6}"));
+            return null;
+        });
+        store.close();
+
+        String restoredEpoch = database.restore(backup, CLOCK);
+
+        store = database.open(CLOCK);
+        assertEquals(restoredEpoch, store.read(StoreReads::epoch));
+        assertNotEquals(epoch, restoredEpoch);
+        assertTrue(store.read(tx -> tx.record(kept)).isPresent());
+        assertTrue(store.read(tx -> tx.record(later)).isEmpty());
+        assertEquals("Sam", store.read(tx -> tx.user(participant)).orElseThrow().name());
+        assertEquals(3, store.write(StoreTransaction::nextFeedPosition), "position 2 was handed out before the restore");
     }
 
-    /** The file name the implementation opens in a directory. */
-    protected abstract String backupFileName();
+    @Test
+    void raiseFeedPosition_onlyMovesTheCounterUp() {
+        store.write(tx -> {
+            tx.raiseFeedPosition(10);
+            tx.raiseFeedPosition(4);
+            return null;
+        });
+        assertEquals(11, store.write(StoreTransaction::nextFeedPosition));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.koers.model.RecordType;
 import nl.koers.server.store.StoreReads;
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.testing.Replica;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Cursor;
@@ -32,16 +33,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PullTest {
+/** Runs against every store: {@code SqlitePullTest}, {@code PostgresPullTest}. */
+abstract class PullTest {
 
     @TempDir
     Path dir;
     SyncWorld world;
     SyncWorld.Phone anna;
 
+    /** A new, empty database of the store under test; {@code dir} is a fresh directory it may use. */
+    protected abstract DatabaseSettings newDatabase(Path dir);
+
     @BeforeEach
     void setUp() {
-        world = new SyncWorld(dir);
+        world = new SyncWorld(newDatabase(dir));
         anna = world.coach("Anna Jansen");
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.koers.model.RecordType;
 import nl.koers.server.auth.Role;
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Hlc;
@@ -26,16 +27,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PushTest {
+/** Runs against every store: {@code SqlitePushTest}, {@code PostgresPushTest}. */
+abstract class PushTest {
 
     @TempDir
     Path dir;
     SyncWorld world;
     SyncWorld.Phone anna;
 
+    /** A new, empty database of the store under test; {@code dir} is a fresh directory it may use. */
+    protected abstract DatabaseSettings newDatabase(Path dir);
+
     @BeforeEach
     void setUp() {
-        world = new SyncWorld(dir);
+        world = new SyncWorld(newDatabase(dir));
         anna = world.coach("Anna Jansen");
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import nl.koers.model.RecordType;
 import nl.koers.server.auth.Role;
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.testing.Replica;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.MutationResult;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ScopeTest {
+/** Runs against every store: {@code SqliteScopeTest}, {@code PostgresScopeTest}. */
+abstract class ScopeTest {
 
     @TempDir
     Path dir;
@@ -27,9 +29,12 @@ class ScopeTest {
     SyncWorld.Phone anna;
     SyncWorld.Phone bert;
 
+    /** A new, empty database of the store under test; {@code dir} is a fresh directory it may use. */
+    protected abstract DatabaseSettings newDatabase(Path dir);
+
     @BeforeEach
     void setUp() {
-        world = new SyncWorld(dir);
+        world = new SyncWorld(newDatabase(dir));
         anna = world.coach("Anna Jansen");
         bert = world.coach("Bert Bakker");
     }

@@ -18,9 +18,10 @@ import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.auth.DeviceIdentity;
 import nl.koers.server.auth.Role;
 import nl.koers.server.auth.ScopePolicy;
+import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.store.Store;
-import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.StoreSyncService;
+import nl.koers.server.sync.SyncService;
 import nl.koers.server.sync.SyncSettings;
 import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
@@ -34,32 +35,52 @@ import nl.koers.sync.RecordChange;
 import nl.koers.sync.SchemaVersions;
 
 /**
- * A real SQLite store in a temporary directory with the admin and sync services over it, an
- * organisation with one project, and helpers to make users with paired devices and mutations.
+ * A real store (a new SQLite file or PostgreSQL database) with the admin and sync services over
+ * it, an organisation with one project, and helpers to make users with paired devices and
+ * mutations.
  */
 public final class SyncWorld implements AutoCloseable {
 
-    public final Path dataDir;
+    public final DatabaseSettings database;
     public final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
-    public final FailingCommitStore store;
-    public final AdminService admin;
-    public final StoreSyncService sync;
+    private final SyncSettings settings;
+    private final RandomIds adminRandom = new RandomIds(new Random(7));
+    public FailingCommitStore store;
+    public AdminService admin;
+    public StoreSyncService sync;
     public final UUID organisation;
     public final UUID project;
     private final Random random = new Random(42);
 
-    public SyncWorld(Path dataDir) {
-        this(dataDir, SyncSettings.DEFAULTS);
+    public SyncWorld(DatabaseSettings database) {
+        this(database, SyncSettings.DEFAULTS);
     }
 
-    public SyncWorld(Path dataDir, SyncSettings settings) {
-        this.dataDir = dataDir;
-        this.store = new FailingCommitStore(SqliteStore.openInDataDir(dataDir, clock));
-        ScopePolicy scope = new ScopePolicy();
-        this.admin = new StoreAdminService(store, clock, new RandomIds(new Random(7)), Duration.ofMinutes(15), scope);
-        this.sync = new StoreSyncService(store, clock, settings, scope);
+    public SyncWorld(DatabaseSettings database, SyncSettings settings) {
+        this.database = database;
+        this.settings = settings;
+        openServices();
         this.organisation = admin.createOrganisation("Stichting Samen Verder").id();
         this.project = newProject("Werkfit Utrecht");
+    }
+
+    private void openServices() {
+        store = new FailingCommitStore(database.open(clock));
+        ScopePolicy scope = new ScopePolicy();
+        admin = new StoreAdminService(store, clock, adminRandom, Duration.ofMinutes(15), scope);
+        sync = new StoreSyncService(store, clock, settings, scope);
+    }
+
+    /** Another server over the same database (PostgreSQL): its own store, pool and services. */
+    public StoreSyncService anotherServer(Store ownStore) {
+        return new StoreSyncService(ownStore, clock, settings, new ScopePolicy());
+    }
+
+    /** Stops the server, restores the backup (a new epoch) and starts the server again. */
+    public void restore(Path backup) {
+        store.close();
+        database.restore(backup, clock);
+        openServices();
     }
 
     public UUID newProject(String name) {
@@ -141,11 +162,20 @@ public final class SyncWorld implements AutoCloseable {
         }
 
         public PushResponse push(Mutation... mutations) {
-            return sync.push(identity, new PushRequest(identity.deviceId(), SchemaVersions.CURRENT, Arrays.asList(mutations)));
+            return push(sync, Arrays.asList(mutations));
+        }
+
+        public PushResponse push(SyncService server, List<Mutation> mutations) {
+            return server.push(identity, new PushRequest(identity.deviceId(), SchemaVersions.CURRENT, mutations));
         }
 
         public PullResponse pullPage(int limit) {
-            PullResponse page = sync.pull(identity, new PullRequest(identity.deviceId(), SchemaVersions.CURRENT, cursor, limit));
+            return pullPage(sync, limit);
+        }
+
+        /** Pulls one page from the server and keeps its cursor (the page is applied at once). */
+        public PullResponse pullPage(SyncService server, int limit) {
+            PullResponse page = server.pull(identity, new PullRequest(identity.deviceId(), SchemaVersions.CURRENT, cursor, limit));
             cursor = page.cursor();
             return page;
         }

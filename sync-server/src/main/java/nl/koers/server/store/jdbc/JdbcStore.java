@@ -64,6 +64,17 @@ public final class JdbcStore implements Store {
         return inTransaction(true, connection -> work.apply(new JdbcTransaction(connection)));
     }
 
+    /**
+     * One write transaction that first runs dialect-specific bulk work on the raw connection
+     * (loading a backup) and then the store's operations; all or nothing.
+     */
+    public <T> T write(ConnectionWork bulk, Function<StoreTransaction, T> work) {
+        return inTransaction(true, connection -> {
+            bulk.run(connection);
+            return work.apply(new JdbcTransaction(connection));
+        });
+    }
+
     @Override
     public <T> T read(Function<StoreReads, T> work) {
         return inTransaction(false, connection -> work.apply(new JdbcTransaction(connection)));
@@ -91,7 +102,7 @@ public final class JdbcStore implements Store {
             T result;
             try {
                 result = work.apply(connection);
-            } catch (RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 dialect.rollback(connection);
                 healthy = true;
                 throw e;
@@ -131,9 +142,12 @@ public final class JdbcStore implements Store {
         pool.close();
     }
 
-    private interface ConnectionWork {
+    /** Work on a raw connection. */
+    @FunctionalInterface
+    public interface ConnectionWork {
         void run(Connection connection) throws SQLException;
     }
+
 
     private void withConnection(ConnectionWork work) {
         try {

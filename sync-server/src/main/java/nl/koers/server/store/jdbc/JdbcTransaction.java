@@ -75,9 +75,14 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public void raiseFeedPosition(long position) {
+        sql.update("UPDATE feed_counter SET value = ? WHERE id = 1 AND value < ?", position, position);
+    }
+
+    @Override
     public long nextFeedPosition() {
-        sql.update("UPDATE feed_counter SET value = value + 1 WHERE id = 1");
-        return feedPosition();
+        return sql.one("UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value", rs -> rs.getLong(1))
+                .orElseThrow(() -> new IllegalStateException("store not initialised: no feed counter"));
     }
 
     // ---- records

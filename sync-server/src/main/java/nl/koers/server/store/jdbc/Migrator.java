@@ -28,40 +28,47 @@ final class Migrator {
         this.dialect = dialect;
     }
 
-    /** Runs the missing migrations; returns the schema version now in place. */
+    /**
+     * Runs the missing migrations; returns the schema version now in place. Each step runs under
+     * the dialect's write lock and reads the applied version inside it, so that several servers
+     * starting at once over one database migrate it once.
+     */
     int migrate(Connection connection, long now) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
-                    + "version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
-        }
-        int current = appliedVersion(connection);
-        for (String script : MIGRATIONS) {
-            int version = versionOf(script);
-            if (version <= current) {
-                continue;
-            }
+        while (true) {
             dialect.beginWrite(connection);
             try {
                 try (Statement statement = connection.createStatement()) {
-                    for (String sql : statements(load(script))) {
-                        statement.execute(sql);
-                    }
+                    statement.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                            + "version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
                 }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO schema_migrations (version, script, applied_at) VALUES (?, ?, ?)")) {
-                    insert.setInt(1, version);
-                    insert.setString(2, script);
-                    insert.setLong(3, now);
-                    insert.executeUpdate();
+                int current = appliedVersion(connection);
+                String next = MIGRATIONS.stream().filter(script -> versionOf(script) > current).findFirst().orElse(null);
+                if (next == null) {
+                    dialect.commit(connection);
+                    return current;
                 }
+                apply(connection, next, now);
                 dialect.commit(connection);
             } catch (SQLException | RuntimeException e) {
                 dialect.rollback(connection);
                 throw e;
             }
-            current = version;
         }
-        return current;
+    }
+
+    private static void apply(Connection connection, String script, long now) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(load(script))) {
+                statement.execute(sql);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO schema_migrations (version, script, applied_at) VALUES (?, ?, ?)")) {
+            insert.setInt(1, versionOf(script));
+            insert.setString(2, script);
+            insert.setLong(3, now);
+            insert.executeUpdate();
+        }
     }
 
     private static int appliedVersion(Connection connection) throws SQLException {

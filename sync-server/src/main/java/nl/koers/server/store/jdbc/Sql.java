@@ -55,7 +55,7 @@ final class Sql {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 switch (p) {
-                    case null -> statement.setNull(i + 1, Types.VARCHAR);
+                    case null -> statement.setNull(i + 1, Types.NULL);
                     case UUID id -> statement.setString(i + 1, id.toString());
                     case Boolean b -> statement.setInt(i + 1, b ? 1 : 0);
                     case Long l -> statement.setLong(i + 1, l);

@@ -1,0 +1,113 @@
+package nl.koers.server.store.postgres;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.Set;
+import nl.koers.server.store.jdbc.Dialect;
+
+/**
+ * PostgreSQL. Every write transaction first takes one transaction-scoped advisory lock, so
+ * writers run one at a time, as on SQLite, and the rest of the transaction runs in
+ * {@code READ COMMITTED}: each statement after the lock sees everything the previous writer
+ * committed. Reads run in a {@code REPEATABLE READ READ ONLY} transaction: one snapshot. Why not
+ * the counter row alone, nor {@code SERIALIZABLE}: {@code docs/decisions/0008-postgres-store.md}.
+ */
+public final class PostgresDialect implements Dialect {
+
+    /** The advisory lock key of the write lock ("Koers" in ASCII); one per database. */
+    static final long WRITE_LOCK = 0x4b6f657273L;
+
+    /** How long a writer waits for the write lock before it gives up as unavailable (SQLite's busy timeout). */
+    private static final String LOCK_TIMEOUT = "5s";
+
+    /**
+     * SQLSTATEs that retrying may cure: serialization failure, deadlock, lock timeout, query
+     * cancelled, shutdown or restart of the server, too many connections, disk full, out of memory.
+     */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02",
+            "57P03", "53000", "53100", "53200", "53300");
+
+    private final String url;
+    private final Properties properties = new Properties();
+
+    public PostgresDialect(String url, String user, String password) {
+        this.url = url;
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", "koers-sync-server");
+    }
+
+    @Override
+    public Connection open() throws SQLException {
+        Connection connection = DriverManager.getConnection(url, properties);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    public void beginWrite(Connection connection) throws SQLException {
+        execute(connection, "SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+    }
+
+    @Override
+    public void beginRead(Connection connection) throws SQLException {
+        execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+    }
+
+    @Override
+    public boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state));
+    }
+
+    /**
+     * Vacuums the tables erasure rewrites, so that the erased rows' old versions are no longer
+     * reachable. PostgreSQL gives no byte-level guarantee (old versions can stay in freed page
+     * space and in the write-ahead log until they are overwritten); see decision 0008.
+     */
+    @Override
+    public void purgeRemovedData(Connection connection) throws SQLException {
+        connection.setAutoCommit(true);
+        try {
+            execute(connection, "VACUUM records, applied_mutations, conflicts");
+        } finally {
+            connection.setAutoCommit(false);
+        }
+    }
+
+    @Override
+    public void backup(Connection connection, Path target) throws SQLException {
+        beginRead(connection);
+        try {
+            PostgresBackup.write(connection, target);
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
