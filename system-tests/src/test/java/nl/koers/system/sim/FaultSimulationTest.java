@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The seeded fault simulation of SYNC.md: {@value #DEFAULT_SEEDS} seeds by default (set
- * {@code -Dkoers.sim.seeds=N} for more, {@code -Dkoers.sim.seed=S} to rerun one). A failure names
- * its seed and keeps its files for inspection.
+ * {@code -Dkoers.sim.seeds=N} for more, {@code -Dkoers.sim.first-seed=F} to start elsewhere,
+ * {@code -Dkoers.sim.seed=S} to rerun one). A failure names its seed and keeps its files.
  */
 class FaultSimulationTest {
 
@@ -27,7 +27,8 @@ class FaultSimulationTest {
         if (one != null) {
             return LongStream.of(Long.parseLong(one));
         }
-        return LongStream.rangeClosed(1, Long.getLong("koers.sim.seeds", DEFAULT_SEEDS));
+        long first = Long.getLong("koers.sim.first-seed", 1);
+        return LongStream.range(first, first + Long.getLong("koers.sim.seeds", DEFAULT_SEEDS));
     }
 
     @ParameterizedTest(name = "seed {0}")
