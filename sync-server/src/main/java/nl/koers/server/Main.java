@@ -31,6 +31,7 @@ public final class Main {
     public static WebServer start(Config server, KoersServices services) {
         return WebServer.builder()
                 .config(server)
+                .directHandlers(ErrorMapping.directHandlers())
                 .routing(routing -> routing(routing, services))
                 .build()
                 .start();

@@ -1,7 +1,10 @@
 package nl.koers.server.api;
 
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
@@ -12,6 +15,7 @@ import nl.koers.server.admin.AdminException;
 import nl.koers.server.report.ReportException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
+import nl.koers.sync.Json;
 
 /**
  * The one place where errors become HTTP responses, always with an {@link ErrorBody}. Anything not
@@ -59,6 +63,31 @@ public final class ErrorMapping {
             case CONFLICT -> Status.CONFLICT_409;
             case UNAUTHORIZED -> Status.UNAUTHORIZED_401;
         };
+    }
+
+    /**
+     * The answers the web server gives itself, before routing (a body over the size limit, a
+     * request line or header it cannot parse): the same error body as every other error.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, (request, event, status, headers, message) -> {
+                String text = switch (event) {
+                    case PAYLOAD_TOO_LARGE -> "the request body is larger than the server accepts";
+                    case INTERNAL_ERROR -> "something went wrong on the server; it has been logged";
+                    default -> "the request could not be read: " + status.reasonPhrase();
+                };
+                return DirectHandler.TransportResponse.builder()
+                        .status(status)
+                        .headers(headers)
+                        .header(HeaderValues.CONTENT_TYPE_JSON)
+                        .entity(Json.write(new ErrorBody(httpCode(status), text, List.of())))
+                        .keepAlive(event.keepAlive())
+                        .build();
+            });
+        }
+        return handlers.build();
     }
 
     private static String httpCode(Status status) {
