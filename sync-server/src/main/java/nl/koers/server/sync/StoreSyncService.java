@@ -138,7 +138,7 @@ public final class StoreSyncService implements SyncService {
         try {
             return store.read(tx -> {
                 activeDevice(tx.device(device.deviceId()).orElse(null));
-                return feed.page(tx, device.userId(), request.cursor(), limit, clock.millis());
+                return feed.page(tx, device.userId(), request.cursor(), limit, request.verifyScope(), clock.millis());
             });
         } catch (StoreUnavailableException e) {
             throw new SyncException(SyncException.Kind.UNAVAILABLE, "store_unavailable",
