@@ -55,7 +55,7 @@
         },
         scales: {
           [across ? "x" : "y"]: { beginAtZero: true, max: percent ? 100 : undefined, grid: { color: "#eef1f4" } },
-          [across ? "y" : "x"]: { grid: { display: false } }
+          [across ? "y" : "x"]: { grid: { display: false }, ticks: { autoSkip: false } }
         }
       }
     });
