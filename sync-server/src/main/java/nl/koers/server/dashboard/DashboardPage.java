@@ -156,7 +156,7 @@ final class DashboardPage {
                             Optional<String> n) {
         html.append("<div class=\"kpi\" id=\"kpi-").append(id).append("\"><div class=\"label\">")
                 .append(t.get("kpi." + id)).append("</div><div class=\"value\">")
-                .append(Html.escape(value.orElse("–"))).append("</div><div class=\"detail\">");
+                .append(Html.escape(value.filter(v -> !v.isEmpty()).orElse("–"))).append("</div><div class=\"detail\">");
         if (!detail.isEmpty()) {
             html.append("<span class=\"share\">").append(Html.escape(detail)).append("</span> ");
         }
