@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.koers.model.UnknownCodeException;
 import nl.koers.server.admin.AdminException;
+import nl.koers.server.auth.web.AccessDeniedException;
 import nl.koers.server.report.ReportException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
@@ -33,12 +34,19 @@ public final class ErrorMapping {
                 .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
                 .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.code(), e.getMessage(),
                         List.of()))
+                .error(AccessDeniedException.class, (req, res, e) -> send(res, Status.FORBIDDEN_403, "forbidden",
+                        e.getMessage(), List.of()))
                 .error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.details()))
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
-                .error(HttpException.class, (req, res, e) -> send(res, e.status(), httpCode(e.status()),
-                        e.status() == Status.REQUEST_ENTITY_TOO_LARGE_413
-                                ? "the request body is larger than the server accepts" : e.getMessage(), List.of()))
+                .error(HttpException.class, (req, res, e) -> {
+                    if (e.status() == Status.NOT_MODIFIED_304) {
+                        res.status(Status.NOT_MODIFIED_304).send();
+                        return;
+                    }
+                    send(res, e.status(), httpCode(e.status()), e.status() == Status.REQUEST_ENTITY_TOO_LARGE_413
+                            ? "the request body is larger than the server accepts" : e.getMessage(), List.of());
+                })
                 .error(Throwable.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "unexpected error in " + req.prologue().method() + " " + req.path().path(), e);
                     send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
