@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import nl.koers.model.UnknownCodeException;
 import nl.koers.server.admin.AdminException;
 import nl.koers.server.auth.web.AccessDeniedException;
+import nl.koers.server.ExplainedException;
 import nl.koers.server.report.ReportException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
@@ -30,13 +31,12 @@ public final class ErrorMapping {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
-                .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
-                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.code(), e.getMessage(),
-                        List.of()))
+        routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e))
+                .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e))
+                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e))
                 .error(AccessDeniedException.class, (req, res, e) -> send(res, Status.FORBIDDEN_403, "forbidden",
                         e.getMessage(), List.of()))
-                .error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.details()))
+                .error(ApiException.class, (req, res, e) -> send(res, e.status(), e))
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
                 .error(HttpException.class, (req, res, e) -> {
@@ -100,6 +100,10 @@ public final class ErrorMapping {
 
     private static String httpCode(Status status) {
         return status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "payload_too_large" : "http_" + status.code();
+    }
+
+    private static void send(ServerResponse res, Status status, ExplainedException e) {
+        send(res, status, e.code(), e.getMessage(), e.details());
     }
 
     private static void send(ServerResponse res, Status status, String code, String message, List<String> details) {
