@@ -87,11 +87,14 @@ public final class Caseload {
         Optional<LocalRecord> openFollowUp = records.stream()
                 .filter(r -> r.type() == RecordType.FOLLOW_UP && Fields.text(r.fields(), "doneAt").isEmpty())
                 .min(Comparator.comparing((LocalRecord r) -> Fields.date(r.fields(), "dueDate").orElse(LocalDate.MAX)));
+        Optional<LocalRecord> latestStep = records.stream()
+                .filter(r -> r.type() == RecordType.CONTACT && Fields.text(r.fields(), "nextStep").isPresent())
+                .max(Comparator.comparing((LocalRecord r) -> Fields.instant(r.fields(), "at").orElse(Instant.MIN)));
         Optional<String> nextStep = openFollowUp.flatMap(f -> Fields.text(f.fields(), "description"))
-                .or(() -> latestContact.flatMap(c -> Fields.text(c.fields(), "nextStep")));
+                .or(() -> latestStep.flatMap(c -> Fields.text(c.fields(), "nextStep")));
         Optional<LocalDate> nextStepDate = openFollowUp.isPresent()
                 ? openFollowUp.flatMap(f -> Fields.date(f.fields(), "dueDate"))
-                : latestContact.flatMap(c -> Fields.date(c.fields(), "followUpDate"));
+                : latestStep.flatMap(c -> Fields.date(c.fields(), "followUpDate"));
         int silenceDays = projectId.map(projects::get).map(ProjectSummary::silenceDays).filter(d -> d > 0)
                 .orElse(DEFAULT_SILENCE_DAYS);
         boolean active = trajectory.map(t -> Fields.text(t.fields(), "outflow").orElse(OPEN).equals(OPEN)).orElse(true);

@@ -10,7 +10,7 @@ import java.util.UUID;
  *
  * @param trajectoryId the current trajectory (the open one, else the latest); empty if none synced yet
  * @param lastContact  the latest contact or language session
- * @param nextStep     the earliest open follow-up, else the next step of the latest contact
+ * @param nextStep     the earliest open follow-up, else the latest next step written in a contact
  * @param silenceDays  after how many days without contact the project counts the participant as silent
  * @param active       false once the current trajectory has its outflow
  */

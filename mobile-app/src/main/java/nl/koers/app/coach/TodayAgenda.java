@@ -16,7 +16,7 @@ import nl.koers.model.RecordType;
 
 /**
  * What is due for the coach on a day: open follow-ups due by then, aftercare check-ins due within
- * the coming week or overdue, next steps whose date has come, and participants silent for longer
+ * the coming week or overdue, next steps whose date has come without a contact since, and participants silent for longer
  * than their project allows. Overdue first, then by date.
  */
 public final class TodayAgenda {
@@ -57,7 +57,8 @@ public final class TodayAgenda {
             Optional<LocalDate> lastDay = person.lastContact().map(at -> at.atZone(caseload.zone()).toLocalDate());
             boolean followUpOpen = items.stream().anyMatch(i -> i.participantId().equals(person.participantId())
                     && i.kind() == AgendaItem.Kind.FOLLOW_UP);
-            if (!followUpOpen && person.nextStep().isPresent() && person.nextStepDate().isPresent()
+            boolean metSinceStepDue = person.nextStepDate().flatMap(due -> lastDay.map(day -> !day.isBefore(due))).orElse(false);
+            if (!followUpOpen && !metSinceStepDue && person.nextStep().isPresent() && person.nextStepDate().isPresent()
                     && !person.nextStepDate().get().isAfter(today)) {
                 items.add(new AgendaItem(AgendaItem.Kind.NEXT_STEP, person.participantId(), person.name(), Optional.empty(),
                         person.nextStepDate(), person.nextStepDate().get().isBefore(today), person.nextStep()));

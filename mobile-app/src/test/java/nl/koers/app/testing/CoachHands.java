@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ScrollPane;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,7 +26,7 @@ public final class CoachHands {
     public CoachHands tap(String id) {
         Node node = find(id);
         swipeIntoView(node);
-        robot.clickOn(node);
+        robot.clickOn(node, Motion.DIRECT);
         interactions++;
         WaitForAsyncUtils.waitForFxEvents();
         return this;

@@ -44,12 +44,14 @@ final class AppUnderTest {
     final ManualClock clock = new ManualClock(NOW);
     final FakeSyncServer server = new FakeSyncServer(clock, new SequentialIds(0x5E));
     final OfflineSwitch network = new OfflineSwitch(server);
+    final Path dir;
     final AppServices services;
     final AppContext context;
     private final SequentialIds ids = new SequentialIds(0xA9);
     AppRoot root;
 
     AppUnderTest(Path dir) {
+        this.dir = dir;
         server.addProject(new ProjectSummary(PROJECT, "Werkfit Utrecht", List.of(1, 3, 6, 12), 30));
         services = AppServices.open(dir, clock, new SequentialIds(0xD0), address -> network, waited -> { });
         context = new AppContext(services, clock, AMSTERDAM, AppPreferences.in(dir), SERVER.toString());

@@ -64,20 +64,20 @@ import nl.koers.sync.Json;
  */
 public enum LogForm {
     CONTACT(RecordType.CONTACT, false, List.of(
-            FormField.choice("kind", CHOICE, codes(ContactKind.class)),
-            FormField.of("at", DAY_OF_INSTANT),
             FormField.of("minutes", MINUTES),
             FormField.choice("topics", MULTI, codes(Topic.class)),
             FormField.of("notes", LONG_TEXT),
+            FormField.choice("kind", CHOICE, codes(ContactKind.class)),
+            FormField.of("at", DAY_OF_INSTANT),
             FormField.choice("notesVisibility", CHOICE, codes(NotesVisibility.class)),
             FormField.of("nextStep", TEXT),
             FormField.of("followUpDate", DATE),
             FormField.of("interpreterUsed", BOOLEAN))),
     LANGUAGE_SESSION(RecordType.LANGUAGE_SESSION, false, List.of(
-            FormField.choice("format", CHOICE, codes(SessionFormat.class)),
-            FormField.of("at", DAY_OF_INSTANT),
             FormField.of("minutes", MINUTES),
             FormField.choice("skills", MULTI, codes(LanguageSkill.class)),
+            FormField.choice("format", CHOICE, codes(SessionFormat.class)),
+            FormField.of("at", DAY_OF_INSTANT),
             FormField.choice("cefrEstimate", CHOICE, codes(CefrLevel.class)).optional(),
             FormField.of("notes", LONG_TEXT))),
     PLACEMENT(RecordType.PLACEMENT, false, List.of(

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import nl.koers.app.AppContext;
 import nl.koers.app.coach.AftercarePlanner;
 import nl.koers.app.coach.Caseload;
+import nl.koers.app.coach.Fields;
 import nl.koers.app.coach.Intake;
 import nl.koers.app.coach.ParticipantSummary;
 import nl.koers.app.coach.RecordEditor;
@@ -24,6 +25,7 @@ import nl.koers.app.views.Navigator;
 import nl.koers.app.views.Presenter;
 import nl.koers.app.views.Texts;
 import nl.koers.model.Violation;
+import nl.koers.model.codes.ContactKind;
 
 /**
  * One form for one record: a contact, language session, placement, aftercare check-in, outflow,
@@ -90,7 +92,9 @@ public final class LogPresenter implements Presenter {
 
     @Override
     public String title() {
-        return texts.get(form.titleKey());
+        return form == LogForm.CONTACT
+                ? Fields.text(editor.current(), "kind").map(ContactKind::fromCode).map(texts::label).orElse(texts.get(form.titleKey()))
+                : texts.get(form.titleKey());
     }
 
     @Override
@@ -132,10 +136,16 @@ public final class LogPresenter implements Presenter {
             savedNote.setText(texts.format("saved.at", DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
                     .withLocale(context.locale()).withZone(context.zone()).format(context.now())));
         } else {
-            showMessage(violations.stream().map(v -> v.message(context.locale())).distinct()
-                    .collect(Collectors.joining("\n")));
+            showMessage(violations.stream().map(this::describe).distinct().collect(Collectors.joining("\n")));
         }
         return violations;
+    }
+
+    /** A broken rule in the coach's words, with the field it is about. */
+    private String describe(Violation violation) {
+        String message = violation.message(context.locale());
+        String label = "field." + violation.field();
+        return resources.containsKey(label) ? texts.format("violation", texts.get(label), message) : message;
     }
 
     private void saved(boolean created) {
