@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -46,6 +47,7 @@ public final class SyncCoordinator {
         thread.setDaemon(true);
         return thread;
     });
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final ObjectProperty<SyncReport> lastReport = new SimpleObjectProperty<>();
@@ -89,14 +91,28 @@ public final class SyncCoordinator {
      * Network calls of the screens (pairing) go through here too, so they never block the UI.
      */
     public <T> void background(Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        inFlight.incrementAndGet();
         worker.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> done.accept(result));
+                Platform.runLater(() -> handOver(() -> done.accept(result)));
             } catch (Exception e) {
-                Platform.runLater(() -> failed.accept(e));
+                Platform.runLater(() -> handOver(() -> failed.accept(e)));
             }
         });
+    }
+
+    private void handOver(Runnable callback) {
+        try {
+            callback.run();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** True when no round runs and no background work waits to be handed back. */
+    public boolean idle() {
+        return inFlight.get() == 0 && !running.get();
     }
 
     /** The store changed here: update the counts and, when automatic, sync a little later. */

@@ -139,7 +139,7 @@ final class AppUnderTest {
     /** Waits until no sync round runs and the screen has caught up. */
     void awaitSync() throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !context.sync().runningProperty().get());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> context.sync().idle());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
