@@ -26,19 +26,23 @@ public final class AppContext {
     private final ZoneId zone;
     private final AppPreferences preferences;
     private final String suggestedServer;
+    private final String suggestedCode;
     private final SyncCoordinator sync;
     private final ObjectProperty<Locale> language;
 
     /**
      * @param suggestedServer the server address the pairing screen proposes (from
      *                        {@code -Dkoers.server.url}); empty if none
+     * @param suggestedCode   a pairing code to fill in (the demo's, from {@code -Dkoers.pairing.code}); empty if none
      */
-    public AppContext(AppServices services, Clock clock, ZoneId zone, AppPreferences preferences, String suggestedServer) {
+    public AppContext(AppServices services, Clock clock, ZoneId zone, AppPreferences preferences, String suggestedServer,
+                      String suggestedCode) {
         this.services = services;
         this.clock = clock;
         this.zone = zone;
         this.preferences = preferences;
         this.suggestedServer = suggestedServer;
+        this.suggestedCode = suggestedCode;
         this.sync = new SyncCoordinator(services);
         this.language = new SimpleObjectProperty<>(preferences.language());
     }
@@ -86,6 +90,10 @@ public final class AppContext {
 
     public String suggestedServer() {
         return suggestedServer;
+    }
+
+    public String suggestedCode() {
+        return suggestedCode;
     }
 
     public Locale locale() {

@@ -20,7 +20,8 @@ import nl.koers.app.views.shell.AppRoot;
 /**
  * The app: opens the store in the app's private directory (or {@code -Dkoers.data.dir}), builds the
  * screens in the coach's language, and syncs by itself on start, on resume and every few minutes.
- * {@code -Dkoers.server.url} is the server the pairing screen proposes.
+ * {@code -Dkoers.server.url} is the server the pairing screen proposes, {@code -Dkoers.pairing.code} a
+ * code it fills in (the demo's).
  */
 public final class KoersApp extends Application {
 
@@ -35,7 +36,7 @@ public final class KoersApp extends Application {
         Path directory = dataDir == null ? new GluonAppDirectory().path() : Path.of(dataDir);
         AppServices services = AppServices.open(directory, Clock.systemUTC(), UUID::randomUUID, HttpSyncTransport::to);
         context = new AppContext(services, Clock.systemUTC(), ZoneId.systemDefault(), AppPreferences.in(directory),
-                System.getProperty("koers.server.url", ""));
+                System.getProperty("koers.server.url", ""), System.getProperty("koers.pairing.code", ""));
     }
 
     @Override

@@ -54,7 +54,7 @@ final class AppUnderTest {
         this.dir = dir;
         server.addProject(new ProjectSummary(PROJECT, "Werkfit Utrecht", List.of(1, 3, 6, 12), 30));
         services = AppServices.open(dir, clock, new SequentialIds(0xD0), address -> network, waited -> { });
-        context = new AppContext(services, clock, AMSTERDAM, AppPreferences.in(dir), SERVER.toString());
+        context = new AppContext(services, clock, AMSTERDAM, AppPreferences.in(dir), SERVER.toString(), "");
     }
 
     LocalStore store() {

@@ -93,7 +93,7 @@ class CoachWholeDayTest {
 
         Path phoneDir = dir.resolve("phone");
         phone = AppServices.open(phoneDir, clock, UUID::randomUUID, HttpSyncTransport::to, waited -> { });
-        context = new AppContext(phone, clock, ZoneId.of("Europe/Amsterdam"), AppPreferences.in(phoneDir), address());
+        context = new AppContext(phone, clock, ZoneId.of("Europe/Amsterdam"), AppPreferences.in(phoneDir), address(), "");
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             root = new AppRoot(context);

@@ -35,6 +35,7 @@ public final class PairingPresenter implements Presenter {
     private void initialize() {
         texts = new Texts(resources, context.locale(), context.zone());
         server.setText(context.suggestedServer());
+        code.setText(context.suggestedCode());
     }
 
     @Override
