@@ -15,8 +15,9 @@ SERVER_CP='sync-server/target/classes:sync-server/target/libs/*'
 APP_CLASS=nl.koers.app.KoersApp
 APP_LIBS=mobile-app/target/libs
 
+# exec: in the background the subshell becomes the server, so $! is the server's pid and the trap stops it
 server_cmd() {
-  java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+  exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
 }
 
 # JavaFX goes on the module path (only the javafx-* jars: Gluon Attach ships two jars per service
@@ -29,8 +30,8 @@ app_cmd() {
       *) class_path="$class_path:$jar" ;;
     esac
   done
-  java --enable-native-access=ALL-UNNAMED --module-path "$fx_path" --add-modules javafx.controls,javafx.fxml \
-    -Dcom.j256.simplelogging.level=INFO -cp "$class_path" \
+  java --enable-native-access=ALL-UNNAMED,javafx.graphics --module-path "$fx_path" --add-modules javafx.controls,javafx.fxml \
+    -Djavafx.platform=desktop -Dcom.j256.simplelogging.level=INFO -cp "$class_path" \
     -Dkoers.data.dir="${KOERS_APP_DATA_DIR:-./data/app}" -Dkoers.server.url="http://localhost:$PORT" "$@" "$APP_CLASS"
 }
 

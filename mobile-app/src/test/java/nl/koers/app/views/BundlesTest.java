@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class BundlesTest {
 
     private static final Path RESOURCES = Path.of("src/main/resources/nl/koers/app");
-    private static final Pattern KEY_REFERENCE = Pattern.compile("(?:text|promptText)=\"%([^\"]+)\"");
-    private static final Pattern LITERAL_TEXT = Pattern.compile("(?:text|promptText)=\"([^%\"][^\"]*)\"");
+    private static final Pattern KEY_REFERENCE = Pattern.compile("(?:text|promptText|accessibleText)=\"%([^\"]+)\"");
+    private static final Pattern LITERAL_TEXT = Pattern.compile("(?:text|promptText|accessibleText)=\"([^%\"][^\"]*)\"");
 
     @Test
     void everyDutchBundle_hasAnEnglishTwin_withTheSameKeys() throws IOException {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -46,6 +47,8 @@ final class FieldEditors {
     }
 
     private static final List<Integer> MINUTES = List.of(15, 30, 45, 60, 90, 120);
+    /** Below the narrowest phone's form width, so chips never push the form wider than the screen. */
+    private static final double CHIP_WRAP = 240;
 
     private final FormScope scope;
     private final Changes changes;
@@ -279,9 +282,14 @@ final class FieldEditors {
         return chip;
     }
 
+    /** Chips that wrap at the width they are given; a chip wider than that wraps its own text. */
     private static FlowPane flow() {
         FlowPane pane = new FlowPane(8, 8);
         pane.getStyleClass().add("chips");
+        pane.setPrefWrapLength(CHIP_WRAP);
+        pane.setMinWidth(0);
+        pane.getChildren().addListener((ListChangeListener<Node>) change -> change.getList()
+                .forEach(chip -> ((ToggleButton) chip).maxWidthProperty().bind(pane.widthProperty())));
         return pane;
     }
 }
