@@ -67,10 +67,6 @@ public final class AppContext {
         return new Caseload(store(), zone);
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     public ZoneId zone() {
         return zone;
     }

@@ -32,7 +32,7 @@ import nl.koers.app.sync.SyncReport;
 
 /**
  * Runs sync rounds off the JavaFX thread and shows their state as observable properties: running,
- * progress, the last report, what waits to be sent, what was refused, the last success. Rounds run
+ * progress, the last report, what waits to be sent, the crossed edits, the last success. Rounds run
  * one at a time; asking while one runs does nothing. Automatic rounds (on start, on resume, every
  * few minutes and shortly after a change) are switched on by {@link #startAutomatic}.
  */
@@ -52,7 +52,6 @@ public final class SyncCoordinator {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final ObjectProperty<SyncReport> lastReport = new SimpleObjectProperty<>();
     private final LongProperty pending = new SimpleLongProperty();
-    private final LongProperty rejected = new SimpleLongProperty();
     private final LongProperty conflicts = new SimpleLongProperty();
     private final ObjectProperty<Optional<Instant>> lastSuccess = new SimpleObjectProperty<>(Optional.empty());
     private final PauseTransition afterChange = new PauseTransition(AFTER_CHANGE);
@@ -126,7 +125,6 @@ public final class SyncCoordinator {
     public void refreshCounts() {
         StoreStatus status = services.store().status();
         pending.set(status.pending());
-        rejected.set(status.rejected());
         lastSuccess.set(status.lastSuccess());
     }
 
@@ -167,10 +165,6 @@ public final class SyncCoordinator {
 
     public ReadOnlyLongProperty pendingProperty() {
         return pending;
-    }
-
-    public ReadOnlyLongProperty rejectedProperty() {
-        return rejected;
     }
 
     /** Concurrent edits the server recorded for this device's changes since the inbox was last read. */

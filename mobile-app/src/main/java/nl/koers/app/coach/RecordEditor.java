@@ -75,10 +75,6 @@ public final class RecordEditor {
         staged.set(field, value == null ? Json.MAPPER.nullNode() : value);
     }
 
-    public boolean hasStaged() {
-        return !staged.isEmpty();
-    }
-
     /** Stages a change and saves everything staged: what the coach changed goes to the store at once. */
     public List<Violation> change(String field, JsonNode value) {
         stage(field, value);

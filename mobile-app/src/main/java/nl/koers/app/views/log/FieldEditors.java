@@ -26,6 +26,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
@@ -159,7 +160,7 @@ final class FieldEditors {
             area.setPrefRowCount(3);
             input = area;
         } else {
-            input = new javafx.scene.control.TextField();
+            input = new TextField();
         }
         input.setId("input-" + field.name());
         String shown = Fields.text(record, field.name())
@@ -177,7 +178,7 @@ final class FieldEditors {
                 commit.run();
             }
         });
-        if (input instanceof javafx.scene.control.TextField line) {
+        if (input instanceof TextField line) {
             line.setOnAction(event -> commit.run());
         }
         return input;
