@@ -45,10 +45,6 @@ public final class CoachHands {
         return interactions;
     }
 
-    public void reset() {
-        interactions = 0;
-    }
-
     /** The visible node with this id; fails if it is not on screen. */
     public Node find(String id) {
         return robot.lookup("#" + id).queryAll().stream().filter(Node::isVisible).findFirst()

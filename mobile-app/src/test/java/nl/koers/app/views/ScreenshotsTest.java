@@ -1,7 +1,6 @@
 package nl.koers.app.views;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -101,13 +100,11 @@ class ScreenshotsTest {
         app.server.erase(people.abdullah());
         app.record(RecordType.CONTACT, people.abdullah(), Json.object().put("kind", "huisbezoek")
                 .put("authorId", AppUnderTest.COACH.toString()));
-        app.network.offline(false);
         robot.interact(() -> app.root.shell().home(Navigator.Tab.SYNC));
         robot.interact(() -> app.context.sync().syncNow());
         app.awaitSync();
         files.add(shoot(out, lang, "12-sync"));
         files.add(screen(robot, app, out, lang, "13-settings", nav -> nav.home(Navigator.Tab.SETTINGS)));
-        assertTrue(app.screen() != null);
         return files;
     }
 
