@@ -50,7 +50,8 @@ wait_for_health() {
 
 case "$mode" in
   server)
-    echo "Koers sync server: http://localhost:$PORT  health: http://localhost:$PORT/observe/health  data: $KOERS_DATA_DIR"
+    echo "Koers sync server: http://localhost:$PORT  dashboard: http://localhost:$PORT/dashboard  data: $KOERS_DATA_DIR"
+    echo "Dashboard passwords: 'admin set-password --user <e-mail>' (project leaders, viewers, administrators)."
     echo "Pair a phone: ask for a code with 'admin pairing-code --user <id>' or start with KOERS_DEMO_SEED=true."
     exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
     ;;
@@ -74,6 +75,7 @@ case "$mode" in
         echo "The desktop app is not built (mobile-app); running only the server on http://localhost:$PORT"
       fi
       echo "and pair it with the demo pairing code printed below. Ctrl-C stops the server."
+      echo "Dashboard: http://localhost:$PORT/dashboard (the demo project leader's sign-in is printed below)."
       server_cmd
     fi
     ;;

@@ -15,7 +15,8 @@ import java.util.UUID;
  *                             outbox entry about them, acknowledged ones included
  * @param cursor               opaque position to send next time
  * @param hasMore              true if another page follows
- * @param scopeDigest          on the last page only: digest of (id, version) over the whole scope
+ * @param scopeDigest          on the last page, when the request asked for it: digest of (id, version)
+ *                             over the whole scope
  * @param projects             on the last page only: the projects the device's user works in
  * @param serverTime           the server's clock, epoch millis
  */

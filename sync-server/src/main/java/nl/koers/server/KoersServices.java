@@ -6,6 +6,11 @@ import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.auth.ScopePolicy;
+import nl.koers.server.auth.web.DashboardAccounts;
+import nl.koers.server.auth.web.PasswordHasher;
+import nl.koers.server.auth.web.SignIn;
+import nl.koers.server.auth.web.SignInGuard;
+import nl.koers.server.auth.web.WebSessions;
 import nl.koers.server.report.ReportEngine;
 import nl.koers.server.store.Store;
 import nl.koers.server.sync.StoreSyncService;
@@ -20,6 +25,8 @@ public final class KoersServices implements AutoCloseable {
     private final SyncService sync;
     private final ReportEngine reports;
     private final Clock clock;
+    private final DashboardAccounts accounts;
+    private final SignIn signIn;
 
     public KoersServices(ServerSettings settings, Store store, Clock clock, RandomIds random) {
         this.settings = settings;
@@ -29,6 +36,11 @@ public final class KoersServices implements AutoCloseable {
         this.sync = new StoreSyncService(store, clock, settings.sync(), scope);
         this.reports = new ReportEngine(store);
         this.clock = clock;
+        SecureRandom secure = new SecureRandom();
+        PasswordHasher hasher = new PasswordHasher(secure);
+        this.accounts = new DashboardAccounts(store, clock, hasher);
+        this.signIn = new SignIn(store, accounts, new WebSessions(clock, secure, WebSessions.DEFAULT_IDLE),
+                new SignInGuard(clock, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
     }
 
     /** Opens the configured store (SQLite or PostgreSQL), with the system clock and secure randomness. */
@@ -56,6 +68,16 @@ public final class KoersServices implements AutoCloseable {
 
     public ReportEngine reports() {
         return reports;
+    }
+
+    /** Dashboard passwords, set by administrators. */
+    public DashboardAccounts accounts() {
+        return accounts;
+    }
+
+    /** Dashboard sign-in and sessions. */
+    public SignIn signIn() {
+        return signIn;
     }
 
     public Clock clock() {

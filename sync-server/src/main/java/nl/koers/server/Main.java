@@ -1,6 +1,8 @@
 package nl.koers.server;
 
 import io.helidon.config.Config;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -10,6 +12,7 @@ import nl.koers.server.api.PairingHttpService;
 import nl.koers.server.api.ReportHttpService;
 import nl.koers.server.api.SyncHttpService;
 import nl.koers.server.cli.KoersCommand;
+import nl.koers.server.dashboard.DashboardHttpService;
 
 /** Loads the configuration and runs the command line; without arguments it serves. */
 public final class Main {
@@ -31,6 +34,7 @@ public final class Main {
     public static WebServer start(Config server, KoersServices services) {
         return WebServer.builder()
                 .config(server)
+                .directHandlers(ErrorMapping.directHandlers())
                 .routing(routing -> routing(routing, services))
                 .build()
                 .start();
@@ -39,10 +43,13 @@ public final class Main {
     /** The one routing, shared by {@link #start} and the tests. */
     public static void routing(HttpRouting.Builder routing, KoersServices services) {
         ErrorMapping.register(routing);
-        routing.register("/api/sync", new SyncHttpService(services.sync(), services.admin()))
+        routing.get("/", (req, res) -> res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/dashboard/").send())
+                .register("/api/sync", new SyncHttpService(services.sync(), services.admin()))
                 .register("/api/devices", new PairingHttpService(services.admin()))
-                .register("/api/admin", new AdminHttpService(services.admin(), services.settings().adminToken()))
-                .register("/api/reports", new ReportHttpService(services.reports(), services.settings().adminToken(),
-                        services.clock()));
+                .register("/api/admin", new AdminHttpService(services.admin(), services.accounts(),
+                        services.settings().adminToken()))
+                .register("/api/reports", new ReportHttpService(services.reports(), services.signIn(),
+                        services.settings().adminToken(), services.clock()))
+                .register("/dashboard", DashboardHttpService.create(services));
     }
 }

@@ -36,6 +36,7 @@ import nl.koers.sync.ScopeDigest;
 public final class LocalStore implements AutoCloseable {
 
     private static final String SERVER_NODE = "server";
+    private static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
 
     private final StoreDatabase db;
     private final Clock clock;
@@ -314,6 +315,19 @@ public final class LocalStore implements AutoCloseable {
      * The digest of (id, version) over every shadow that {@linkplain ScopeDigest#counts counts}:
      * live records and deleted tombstones, never erased ones, as the server computes it.
      */
+    /**
+     * Whether this round should check the scope digest: on the first sync, while a repair is
+     * under way, and on the first sync of each calendar day (UTC). The check reads every shadow on
+     * the device and every record of the scope on the server, so it is not done on every sync.
+     */
+    public synchronized boolean scopeCheckDue() {
+        return read(() -> {
+            SyncStateRow state = state();
+            return state.cursor == null || state.repairing || state.lastSuccessAt == 0
+                    || state.lastSuccessAt / DAY_MILLIS != clock.millis() / DAY_MILLIS;
+        });
+    }
+
     public synchronized String scopeDigest() {
         return read(() -> {
             ScopeDigest digest = new ScopeDigest();

@@ -104,7 +104,7 @@ public final class SyncEngine {
         listener.progress(SyncPhase.PULLING, 0, -1);
         while (true) {
             PullRequest request = new PullRequest(pairing.deviceId(), SchemaVersions.CURRENT, store.cursor(),
-                    settings.pullPage());
+                    settings.pullPage(), repaired || store.scopeCheckDue());
             PullResponse page = withRetries(() -> transport.pull(pairing.token(), request), listener);
             store.applyPullPage(page);
             store.receiveServerTime(page.serverTime());

@@ -250,7 +250,7 @@ public final class FakeSyncServer implements SyncTransport {
         List<StoredRecord> feed = hasMore ? due.subList(0, request.limit()) : due;
         long position = hasMore ? feed.get(feed.size() - 1).version() : Math.max(after, state.position);
         List<StoredRecord> page = Stream.concat(whole.stream(), feed.stream()).toList();
-        String digest = hasMore ? null : digest(device.userId());
+        String digest = hasMore || !request.verifyScope() ? null : digest(device.userId());
         return roundTrip(new PullResponse(page.stream().map(StoredRecord::toChange).toList(), removed, List.of(),
                 new Cursor(state.epoch, position).encode(), hasMore, digest, hasMore ? List.of() : List.copyOf(projects),
                 clock.millis()), PullResponse.class);

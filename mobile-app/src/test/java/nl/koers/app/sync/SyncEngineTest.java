@@ -243,7 +243,10 @@ class SyncEngineTest {
         phone.create(RecordType.CONTACT, offline, participant, fields("minutes", 25));
         phone.network.script(DROP_REQUEST, DROP_REQUEST, DROP_REQUEST, DROP_REQUEST);
         phone.sync();
+        SyncReport sameDay = phone.sync();
+        assertEquals(0, sameDay.scopeRepairs(), "the scope is checked once a day, not on every sync");
 
+        clock.advance(Duration.ofDays(1));
         SyncReport report = phone.sync();
 
         assertEquals(1, report.scopeRepairs());

@@ -1,9 +1,10 @@
 package nl.koers.server.admin;
 
 import java.util.List;
+import nl.koers.server.ExplainedException;
 
 /** Administration input that cannot be carried out; the message says what was wrong. */
-public class AdminException extends RuntimeException {
+public class AdminException extends ExplainedException {
 
     /** Decides the HTTP status in the one place that maps errors. */
     public enum Kind {
@@ -18,14 +19,10 @@ public class AdminException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
-    private final List<String> details;
 
     public AdminException(Kind kind, String code, String message, List<String> details) {
-        super(message);
+        super(code, message, details);
         this.kind = kind;
-        this.code = code;
-        this.details = List.copyOf(details);
     }
 
     public AdminException(Kind kind, String code, String message) {
@@ -34,13 +31,5 @@ public class AdminException extends RuntimeException {
 
     public Kind kind() {
         return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public List<String> details() {
-        return details;
     }
 }

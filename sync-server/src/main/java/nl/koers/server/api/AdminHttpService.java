@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.auth.Role;
+import nl.koers.server.auth.web.DashboardAccounts;
 
 /**
  * {@code /api/admin/...}: organisations, projects, users, memberships, assignments, pairing codes,
- * device revocation, erasure and conflicts. Protected by the configured admin token for now.
+ * device revocation, erasure, conflicts and dashboard passwords. Protected by the configured admin token for now.
  */
 public final class AdminHttpService implements HttpService {
 
@@ -37,11 +38,16 @@ public final class AdminHttpService implements HttpService {
     record EraseBody(UUID requestedBy) {
     }
 
+    record PasswordBody(String password) {
+    }
+
     private final AdminService admin;
+    private final DashboardAccounts accounts;
     private final byte[] adminToken;
 
-    public AdminHttpService(AdminService admin, String adminToken) {
+    public AdminHttpService(AdminService admin, DashboardAccounts accounts, String adminToken) {
         this.admin = admin;
+        this.accounts = accounts;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -59,6 +65,10 @@ public final class AdminHttpService implements HttpService {
                 .post("/users", (req, res) -> {
                     UserBody body = JsonBodies.read(req, UserBody.class);
                     created(res, admin.createUser(body.name(), body.email()));
+                })
+                .put("/users/{id}/dashboard-password", (req, res) -> {
+                    accounts.setPassword(id(req, "id"), JsonBodies.read(req, PasswordBody.class).password());
+                    res.status(Status.NO_CONTENT_204).send();
                 })
                 .post("/memberships", (req, res) -> {
                     MembershipBody body = JsonBodies.read(req, MembershipBody.class);

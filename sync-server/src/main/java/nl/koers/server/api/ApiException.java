@@ -2,19 +2,16 @@ package nl.koers.server.api;
 
 import io.helidon.http.Status;
 import java.util.List;
+import nl.koers.server.ExplainedException;
 
 /** A request the HTTP layer itself refuses (bad JSON, missing or wrong credentials). */
-public final class ApiException extends RuntimeException {
+public final class ApiException extends ExplainedException {
 
     private final Status status;
-    private final String code;
-    private final List<String> details;
 
     public ApiException(Status status, String code, String message, List<String> details) {
-        super(message);
+        super(code, message, details);
         this.status = status;
-        this.code = code;
-        this.details = List.copyOf(details);
     }
 
     public static ApiException unauthenticated(String message) {
@@ -23,13 +20,5 @@ public final class ApiException extends RuntimeException {
 
     public Status status() {
         return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public List<String> details() {
-        return details;
     }
 }

@@ -1,7 +1,10 @@
 package nl.koers.server.api;
 
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
@@ -9,9 +12,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.koers.model.UnknownCodeException;
 import nl.koers.server.admin.AdminException;
+import nl.koers.server.auth.web.AccessDeniedException;
+import nl.koers.server.ExplainedException;
 import nl.koers.server.report.ReportException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
+import nl.koers.sync.Json;
 
 /**
  * The one place where errors become HTTP responses, always with an {@link ErrorBody}. Anything not
@@ -25,16 +31,22 @@ public final class ErrorMapping {
     }
 
     public static void register(HttpRouting.Builder routing) {
-        routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
-                .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e.code(), e.getMessage(), e.details()))
-                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e.code(), e.getMessage(),
-                        List.of()))
-                .error(ApiException.class, (req, res, e) -> send(res, e.status(), e.code(), e.getMessage(), e.details()))
+        routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e))
+                .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e))
+                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e))
+                .error(AccessDeniedException.class, (req, res, e) -> send(res, Status.FORBIDDEN_403, "forbidden",
+                        e.getMessage(), List.of()))
+                .error(ApiException.class, (req, res, e) -> send(res, e.status(), e))
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
-                .error(HttpException.class, (req, res, e) -> send(res, e.status(), httpCode(e.status()),
-                        e.status() == Status.REQUEST_ENTITY_TOO_LARGE_413
-                                ? "the request body is larger than the server accepts" : e.getMessage(), List.of()))
+                .error(HttpException.class, (req, res, e) -> {
+                    if (e.status() == Status.NOT_MODIFIED_304) {
+                        res.status(Status.NOT_MODIFIED_304).send();
+                        return;
+                    }
+                    send(res, e.status(), httpCode(e.status()), e.status() == Status.REQUEST_ENTITY_TOO_LARGE_413
+                            ? "the request body is larger than the server accepts" : e.getMessage(), List.of());
+                })
                 .error(Throwable.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "unexpected error in " + req.prologue().method() + " " + req.path().path(), e);
                     send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
@@ -61,8 +73,37 @@ public final class ErrorMapping {
         };
     }
 
+    /**
+     * The answers the web server gives itself, before routing (a body over the size limit, a
+     * request line or header it cannot parse): the same error body as every other error.
+     */
+    public static DirectHandlers directHandlers() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            handlers.addHandler(type, (request, event, status, headers, message) -> {
+                String text = switch (event) {
+                    case PAYLOAD_TOO_LARGE -> "the request body is larger than the server accepts";
+                    case INTERNAL_ERROR -> "something went wrong on the server; it has been logged";
+                    default -> "the request could not be read: " + status.reasonPhrase();
+                };
+                return DirectHandler.TransportResponse.builder()
+                        .status(status)
+                        .headers(headers)
+                        .header(HeaderValues.CONTENT_TYPE_JSON)
+                        .entity(Json.write(new ErrorBody(httpCode(status), text, List.of())))
+                        .keepAlive(event.keepAlive())
+                        .build();
+            });
+        }
+        return handlers.build();
+    }
+
     private static String httpCode(Status status) {
         return status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "payload_too_large" : "http_" + status.code();
+    }
+
+    private static void send(ServerResponse res, Status status, ExplainedException e) {
+        send(res, status, e.code(), e.getMessage(), e.details());
     }
 
     private static void send(ServerResponse res, Status status, String code, String message, List<String> details) {

@@ -5,10 +5,16 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.koers.model.UnknownCodeException;
@@ -21,8 +27,17 @@ final class JsonBodies {
      * The Koers JSON configuration, except that a number left out of a request reads as 0 (the
      * documented default: limit 0 = default page size, silenceDays 0 = 30) instead of failing.
      */
-    private static final ObjectMapper REQUESTS = Json.MAPPER.copy()
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper REQUESTS = requests();
+
+    /**
+     * ... and that blank text is not read as "absent" where an id, a code, a date or a number
+     * belongs: Jackson trims such values and would turn a lone NUL character or a space into null.
+     */
+    private static ObjectMapper requests() {
+        ObjectMapper mapper = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        return mapper;
+    }
 
     private JsonBodies() {
     }
@@ -33,7 +48,7 @@ final class JsonBodies {
             throw new ApiException(Status.BAD_REQUEST_400, "invalid_json", "the request needs a JSON body", List.of());
         }
         try {
-            JsonNode tree = REQUESTS.readTree(body);
+            JsonNode tree = REQUESTS.readTree(utf8(body));
             if (tree == null || !tree.isObject()) {
                 throw new ApiException(Status.BAD_REQUEST_400, "invalid_json", "the body must be a JSON object", List.of());
             }
@@ -42,6 +57,21 @@ final class JsonBodies {
             throw invalid(e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Decodes the body strictly: the JSON parser alone lets some invalid UTF-8 through (overlong
+     * forms such as C0 AF for '/'), which would store other text than the bytes that were sent.
+     */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(Status.BAD_REQUEST_400, "invalid_json", "the body is not valid UTF-8", List.of());
         }
     }
 

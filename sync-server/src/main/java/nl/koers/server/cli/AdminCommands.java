@@ -1,10 +1,16 @@
 package nl.koers.server.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -32,6 +38,7 @@ final class AdminCommands {
         admin.addSubcommand(new AddMember(settings));
         admin.addSubcommand(new Assign(settings));
         admin.addSubcommand(new IssuePairingCode(settings));
+        admin.addSubcommand(new SetPassword(settings));
         admin.addSubcommand(new Erase(settings));
         admin.addSubcommand(new Backup(settings));
         admin.addSubcommand(new Restore(settings));
@@ -174,6 +181,49 @@ final class AdminCommands {
         @Override
         String run(AdminService admin) {
             return admin.issuePairingCode(user).code();
+        }
+    }
+
+    @Command(name = "set-password", description = "Set a user's dashboard password, read from the terminal without"
+            + " echo or from the first line of standard input; only project leaders, viewers and administrators can"
+            + " sign in with it.")
+    static final class SetPassword implements Callable<Integer> {
+        private final ServerSettings settings;
+        @Option(names = "--user", required = true, description = "user id or e-mail address")
+        String user;
+
+        SetPassword(ServerSettings s) {
+            this.settings = s;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Console console = System.console();
+            String password = console != null ? new String(console.readPassword("Dashboard password for %s: ", user))
+                    : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            try (KoersServices services = KoersServices.open(settings)) {
+                UUID id = userId(services, user);
+                services.accounts().setPassword(id, password);
+                System.out.println("dashboard password set for " + id);
+                return 0;
+            } catch (AdminException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+        }
+
+        private static UUID userId(KoersServices services, String idOrEmail) {
+            if (idOrEmail.contains("@")) {
+                return services.store().read(reads -> reads.userByEmail(idOrEmail.strip().toLowerCase(Locale.ROOT)))
+                        .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "unknown_user",
+                                "no user with e-mail address " + idOrEmail)).id();
+            }
+            try {
+                return UUID.fromString(idOrEmail);
+            } catch (IllegalArgumentException e) {
+                throw new AdminException(AdminException.Kind.INVALID, "invalid_user", "--user takes a user id or an e-mail"
+                        + " address: " + idOrEmail);
+            }
         }
     }
 

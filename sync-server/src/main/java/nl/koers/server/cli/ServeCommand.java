@@ -29,13 +29,14 @@ final class ServeCommand implements Runnable {
             new DemoSeeder(services).seedIfEmpty().ifPresent(code ->
                     out.println("Demo pairing code for coach " + code.coachName() + ": " + code.code()
                             + " (valid " + settings.pairingCodeLife().toMinutes() + " minutes)"));
+            out.println("Demo dashboard sign-in: " + DemoSeeder.LEADER_EMAIL + " / " + DemoSeeder.LEADER_PASSWORD);
         }
         WebServer server = Main.start(config.get("server"), services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             services.close();
         }, "koers-shutdown"));
-        out.println("Koers sync server on http://localhost:" + server.port() + "  (health: /observe/health, data: "
+        out.println("Koers sync server on http://localhost:" + server.port() + "  (dashboard: /dashboard, health: /observe/health, data: "
                 + settings.database().describe() + ")");
     }
 }

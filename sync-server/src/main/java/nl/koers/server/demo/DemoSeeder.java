@@ -36,6 +36,10 @@ public final class DemoSeeder {
     public record DemoPairing(String coachName, String code) {
     }
 
+    /** The demo project leader's dashboard sign-in: printed on start, for the demo only. */
+    public static final String LEADER_EMAIL = "lotte.vandijk@demo.koers.nl";
+    public static final String LEADER_PASSWORD = "koers-demo-2025";
+
     private static final long SEED = 20_240_501L;
     private static final int PARTICIPANTS = 60;
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
@@ -58,8 +62,9 @@ public final class DemoSeeder {
                 project(admin, org, "Werkfit Utrecht", "Utrecht", LocalDate.of(2023, 9, 1), null),
                 project(admin, org, "Taal en Werk Amersfoort", "Amersfoort", LocalDate.of(2024, 1, 15), null),
                 project(admin, org, "Startbaan Zeist", "Zeist", LocalDate.of(2022, 3, 1), LocalDate.of(2024, 6, 30)));
-        AdminService.User leader = admin.createUser("Lotte van Dijk", "lotte.vandijk@demo.koers.nl");
+        AdminService.User leader = admin.createUser("Lotte van Dijk", LEADER_EMAIL);
         projects.forEach(p -> admin.addMembership(leader.id(), p.id(), Role.PROJECT_LEADER));
+        services.accounts().setPassword(leader.id(), LEADER_PASSWORD);
 
         List<Coach> coaches = new ArrayList<>();
         for (int i = 0; i < DemoNames.COACHES.size(); i++) {

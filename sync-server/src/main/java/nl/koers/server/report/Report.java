@@ -90,12 +90,12 @@ public record Report(LocalDate asOf, String purpose, String audience, String gro
     }
 
     /** A participant who has gone quiet: for the project leader to act on. */
-    public record SilentParticipant(String participantId, String name, String project, String coach,
+    public record SilentParticipant(String participantId, String name, String project, String coachId, String coach,
                                     LocalDate lastContact, long daysSilent) {
     }
 
     /** An aftercare check-in that was due and has not been done. */
-    public record OverdueCheckIn(String participantId, String name, String project, String coach, LocalDate dueDate,
-                                 long daysOverdue) {
+    public record OverdueCheckIn(String participantId, String name, String project, String coachId, String coach,
+                                 LocalDate dueDate, long daysOverdue) {
     }
 }

@@ -92,20 +92,21 @@ public final class ReportEngine {
                 : " " + p.familyName().charAt(0) + ".");
         Function<CaseFile.Case, String> coach = c -> c.primaryCoach().map(id -> catalogue.userNames().getOrDefault(id, ""))
                 .orElse("");
+        Function<CaseFile.Case, String> coachId = c -> c.primaryCoach().map(UUID::toString).orElse("");
         for (CaseFile.Case c : file.cases()) {
             if (!c.ended()) {
                 var last = ProgrammeTally.lastContact(c);
                 long days = ChronoUnit.DAYS.between(last, request.asOf());
                 if (days > tally.silenceDays(c)) {
                     silent.add(new Report.SilentParticipant(file.participantId().toString(), name, c.project().name(),
-                            coach.apply(c), last, days));
+                            coachId.apply(c), coach.apply(c), last, days));
                 }
             }
             for (AftercareCheckIn checkIn : c.checkIns()) {
                 boolean done = checkIn.doneAt() != null && !CaseFile.date(checkIn.doneAt()).isAfter(request.asOf());
                 if (!done && !checkIn.dueDate().isAfter(request.asOf())) {
                     overdue.add(new Report.OverdueCheckIn(file.participantId().toString(), name, c.project().name(),
-                            coach.apply(c), checkIn.dueDate(), ChronoUnit.DAYS.between(checkIn.dueDate(), request.asOf())));
+                            coachId.apply(c), coach.apply(c), checkIn.dueDate(), ChronoUnit.DAYS.between(checkIn.dueDate(), request.asOf())));
                 }
             }
         }
@@ -148,6 +149,36 @@ public final class ReportEngine {
         return new Report(request.asOf(), request.purpose().code(), request.audience().code(), request.groupBy().code(),
                 request.threshold(), request.language().getLanguage(), text.get("report.title"),
                 List.of(populations.render(text)), render(text, sections), renderedGroups, silent, overdue);
+    }
+
+    /** The selection of a request in words, for the heading of a report: projects, municipalities, period. */
+    public String describe(ReportRequest request) {
+        ReportText text = new ReportText(request.language());
+        Selection selection = request.selection();
+        return store.readSql(connection -> {
+            Map<UUID, ProjectInfo> projects = ProgrammeScan.catalogue(connection).projects();
+            List<String> parts = new ArrayList<>();
+            parts.add(selection.projects().isEmpty() ? text.get("selection.all_projects")
+                    : selection.projects().stream().map(id -> projects.containsKey(id) ? projects.get(id).name() : id.toString())
+                            .sorted().collect(Collectors.joining(", ")));
+            if (!selection.organisations().isEmpty()) {
+                parts.add(text.get("selection.organisation") + " " + projects.values().stream()
+                        .filter(p -> selection.organisations().contains(p.organisationId()))
+                        .map(ProjectInfo::organisationName).distinct().sorted().collect(Collectors.joining(", ")));
+            }
+            if (selection.programme() != null) {
+                parts.add(text.get("selection.programme") + " " + selection.programme());
+            }
+            if (!selection.municipalities().isEmpty()) {
+                parts.add(text.get("selection.municipality") + " "
+                        + selection.municipalities().stream().sorted().collect(Collectors.joining(", ")));
+            }
+            if (selection.from() != null || selection.to() != null) {
+                parts.add(text.get("selection.period") + " " + (selection.from() == null ? "…" : selection.from())
+                        + " – " + (selection.to() == null ? "…" : selection.to()));
+            }
+            return String.join("; ", parts);
+        });
     }
 
     private static List<Report.Section> render(ReportText text, Map<String, List<TableDraft>> sections) {

@@ -1,17 +1,12 @@
 package nl.koers.server.report;
 
-/** A report request that cannot be answered as asked (an unknown code, an impossible period). */
-public final class ReportException extends RuntimeException {
+import java.util.List;
+import nl.koers.server.ExplainedException;
 
-    private final String code;
+/** A report request that cannot be answered as asked (an unknown code, an impossible period). */
+public final class ReportException extends ExplainedException {
 
     public ReportException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    /** Stable machine-readable reason, such as {@code unknown_audience}. */
-    public String code() {
-        return code;
+        super(code, message, List.of());
     }
 }

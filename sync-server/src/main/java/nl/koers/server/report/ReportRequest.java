@@ -54,6 +54,10 @@ public record ReportRequest(LocalDate asOf, ConsentPurpose purpose, Audience aud
         return new ReportRequest(asOf, purpose, audience, selection, other, silenceDays, threshold, language);
     }
 
+    public ReportRequest withSelection(Selection other) {
+        return new ReportRequest(asOf, purpose, audience, other, groupBy, silenceDays, threshold, language);
+    }
+
     public ReportRequest withLanguage(Locale other) {
         return new ReportRequest(asOf, purpose, audience, selection, groupBy, silenceDays, threshold, other);
     }

@@ -27,6 +27,12 @@ public interface Store extends AutoCloseable {
     <T> T readSql(SqlWork<T> work);
 
     /**
+     * Runs SQL in one write transaction, for modules that own their tables (the dashboard
+     * sign-in keeps its password hashes in {@code dashboard_passwords}).
+     */
+    <T> T writeSql(SqlWork<T> work);
+
+    /**
      * Makes sure that data removed by erasure is gone from every file the store writes (for
      * SQLite: checkpoints and truncates the write-ahead log). Best effort; safe to call any time.
      */

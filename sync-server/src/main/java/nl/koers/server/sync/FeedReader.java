@@ -27,7 +27,7 @@ import nl.koers.sync.StoredRecord;
  */
 final class FeedReader {
 
-    PullResponse page(StoreReads reads, UUID userId, String cursorText, int limit, long now) {
+    PullResponse page(StoreReads reads, UUID userId, String cursorText, int limit, boolean withDigest, long now) {
         Cursor cursor = decode(cursorText);
         String epoch = reads.epoch();
         long head = reads.feedPosition();
@@ -84,7 +84,7 @@ final class FeedReader {
             return new PullResponse(changes, List.copyOf(removed), erased, next, true, null, List.of(), now);
         }
         return new PullResponse(changes, List.copyOf(removed), erased, next, false,
-                ScopeDigest.of(reads.scopeVersions(userId)), projects(reads, userId), now);
+                withDigest ? ScopeDigest.of(reads.scopeVersions(userId)) : null, projects(reads, userId), now);
     }
 
     private static Cursor decode(String cursorText) {

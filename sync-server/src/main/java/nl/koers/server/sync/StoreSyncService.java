@@ -20,8 +20,9 @@ import nl.koers.sync.PushRequest;
 import nl.koers.sync.PushResponse;
 
 /**
- * Sync over a {@link Store}. Push applies each mutation in its own write transaction, exactly
- * once, in the device's sequence; pull reads a page of the feed from one snapshot.
+ * Sync over a {@link Store}. Push applies a request's mutations in one write transaction, each
+ * exactly once, in the device's sequence (all or nothing: a failure or a conflict leaves nothing
+ * of the request); pull reads a page of the feed from one snapshot.
  */
 public final class StoreSyncService implements SyncService {
 
@@ -42,62 +43,77 @@ public final class StoreSyncService implements SyncService {
     @Override
     public PushResponse push(DeviceIdentity device, PushRequest request) {
         envelope.checkPush(device, request);
-        List<MutationResult> results = new ArrayList<>();
-        long lastSeq = 0;
-        boolean erased = false;
+        Batch batch;
         try {
-            for (Mutation mutation : request.mutations()) {
-                Step step = store.write(tx -> step(tx, device, mutation));
-                lastSeq = step.lastSeq();
-                if (step.expectedSeq() > 0) {
-                    return new PushResponse(results, lastSeq, step.expectedSeq(), clock.millis());
-                }
-                results.add(step.result());
-                erased |= mutation.op() == Operation.ERASE && step.result().status() == MutationResult.Status.APPLIED;
-            }
-            if (request.mutations().isEmpty()) {
-                lastSeq = store.read(tx -> activeDevice(tx.device(device.deviceId()).orElse(null)).lastSeq());
-            }
+            batch = request.mutations().isEmpty()
+                    ? store.read(tx -> new Batch(List.of(),
+                            activeDevice(tx.device(device.deviceId()).orElse(null)).lastSeq(), 0, false))
+                    : store.write(tx -> apply(tx, device, request.mutations()));
         } catch (StoreUnavailableException e) {
             throw new SyncException(SyncException.Kind.UNAVAILABLE, "store_unavailable",
                     "the server could not store the changes just now; send them again later");
         }
-        if (erased) {
+        if (batch.erased()) {
             store.purgeRemovedData();
         }
-        return new PushResponse(results, lastSeq, 0, clock.millis());
+        return new PushResponse(batch.results(), batch.lastSeq(), batch.expectedSeq(), clock.millis());
     }
 
-    /** The outcome of one mutation: a result, or the sequence number the server expects instead. */
-    private record Step(MutationResult result, long lastSeq, long expectedSeq) {
+    /** What one push request did: the results in order, the device's sequence, and a gap if one stopped it. */
+    private record Batch(List<MutationResult> results, long lastSeq, long expectedSeq, boolean erased) {
     }
 
-    private Step step(StoreTransaction tx, DeviceIdentity identity, Mutation mutation) {
+    /**
+     * Applies a request's mutations in order inside one write transaction, stopping at a gap. A
+     * conflict (reused id or sequence) throws and so rolls back the whole request.
+     */
+    private Batch apply(StoreTransaction tx, DeviceIdentity identity, List<Mutation> mutations) {
         Device device = activeDevice(tx.device(identity.deviceId()).orElse(null));
+        long startSeq = device.lastSeq();
+        long lastSeq = startSeq;
+        List<MutationResult> results = new ArrayList<>(mutations.size());
+        boolean erased = false;
+        for (Mutation mutation : mutations) {
+            if (mutation.seq() > lastSeq + 1 && tx.appliedMutation(mutation.mutationId()).isEmpty()) {
+                return finish(tx, device, startSeq, new Batch(results, lastSeq, lastSeq + 1, erased));
+            }
+            MutationResult result = step(tx, device, lastSeq, mutation);
+            lastSeq = Math.max(lastSeq, result.seq());
+            results.add(result);
+            erased |= mutation.op() == Operation.ERASE && result.status() == MutationResult.Status.APPLIED;
+        }
+        return finish(tx, device, startSeq, new Batch(results, lastSeq, 0, erased));
+    }
+
+    private static Batch finish(StoreTransaction tx, Device device, long startSeq, Batch batch) {
+        if (batch.lastSeq() != startSeq) {
+            tx.setLastSeq(device.id(), batch.lastSeq());
+        }
+        return batch;
+    }
+
+    /** One mutation whose sequence is at most {@code lastSeq + 1}: a replay, a conflict, or the next change. */
+    private MutationResult step(StoreTransaction tx, Device device, long lastSeq, Mutation mutation) {
         String hash = PayloadHash.of(mutation);
         var known = tx.appliedMutation(mutation.mutationId());
         if (known.isPresent()) {
             AppliedMutation applied = known.get();
             boolean sameSender = applied.deviceId().equals(device.id());
             if (sameSender && (applied.payloadHash().equals(hash) || tx.erased(applied.participantId()))) {
-                return new Step(applied.result(), device.lastSeq(), 0);
+                return applied.result();
             }
             throw new SyncException(SyncException.Kind.CONFLICT, "mutation_id_reused",
                     "mutation " + mutation.mutationId() + " was already received with other content");
         }
-        if (mutation.seq() <= device.lastSeq()) {
+        if (mutation.seq() <= lastSeq) {
             throw new SyncException(SyncException.Kind.CONFLICT, "sequence_reused",
                     "sequence number " + mutation.seq() + " was already used by another mutation of this device");
-        }
-        if (mutation.seq() > device.lastSeq() + 1) {
-            return new Step(null, device.lastSeq(), device.lastSeq() + 1);
         }
         long now = clock.millis();
         MutationResult result = applier.apply(tx, device.userId(), clamped(mutation, now), now);
         tx.putAppliedMutation(new AppliedMutation(mutation.mutationId(), device.id(), mutation.seq(), hash,
                 mutation.participantId(), result));
-        tx.setLastSeq(device.id(), mutation.seq());
-        return new Step(result, mutation.seq(), 0);
+        return result;
     }
 
     private Mutation clamped(Mutation m, long now) {
@@ -122,7 +138,7 @@ public final class StoreSyncService implements SyncService {
         try {
             return store.read(tx -> {
                 activeDevice(tx.device(device.deviceId()).orElse(null));
-                return feed.page(tx, device.userId(), request.cursor(), limit, clock.millis());
+                return feed.page(tx, device.userId(), request.cursor(), limit, request.verifyScope(), clock.millis());
             });
         } catch (StoreUnavailableException e) {
             throw new SyncException(SyncException.Kind.UNAVAILABLE, "store_unavailable",

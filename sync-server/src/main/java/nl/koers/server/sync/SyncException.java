@@ -1,12 +1,13 @@
 package nl.koers.server.sync;
 
 import java.util.List;
+import nl.koers.server.ExplainedException;
 
 /**
  * A sync request that cannot be taken as a whole. The kind decides the HTTP status in the one
  * place that maps errors; the code and message go into the JSON error body.
  */
-public class SyncException extends RuntimeException {
+public class SyncException extends ExplainedException {
 
     /** What went wrong, which decides the HTTP status. */
     public enum Kind {
@@ -23,14 +24,10 @@ public class SyncException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
-    private final List<String> details;
 
     public SyncException(Kind kind, String code, String message, List<String> details) {
-        super(message);
+        super(code, message, details);
         this.kind = kind;
-        this.code = code;
-        this.details = List.copyOf(details);
     }
 
     public SyncException(Kind kind, String code, String message) {
@@ -39,13 +36,5 @@ public class SyncException extends RuntimeException {
 
     public Kind kind() {
         return kind;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public List<String> details() {
-        return details;
     }
 }

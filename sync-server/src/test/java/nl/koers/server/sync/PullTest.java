@@ -56,6 +56,19 @@ abstract class PullTest {
     }
 
     @Test
+    void pull_lastPage_carriesTheScopeDigestOnlyWhenTheDeviceAsks() {
+        anna.push(anna.newParticipant(world.newId(), "Yonas"));
+        UUID device = anna.identity.deviceId();
+
+        PullResponse unasked = world.sync.pull(anna.identity, new PullRequest(device, SchemaVersions.CURRENT, null, 100));
+        PullResponse asked = world.sync.pull(anna.identity, new PullRequest(device, SchemaVersions.CURRENT, null, 100, true));
+
+        assertFalse(unasked.hasMore());
+        assertNull(unasked.scopeDigest(), "the digest reads the whole scope: only on request");
+        assertNotNull(asked.scopeDigest());
+    }
+
+    @Test
     void pull_pagesInFeedOrder_withDigestAndProjectsOnlyOnTheLastPage() {
         UUID p = world.newId();
         anna.push(anna.newParticipant(p, "Yonas"));

@@ -128,21 +128,43 @@ abstract class PushTest {
     }
 
     @Test
-    void push_transientFailureAtCommit_isUnavailable_andDoesNotAdvance_thenRetrySucceedsOnce() {
+    void push_transientFailureAtCommit_isUnavailable_andStoresNothingOfTheRequest_thenRetrySucceedsOnce() {
         UUID p1 = world.newId();
         UUID p2 = world.newId();
         Mutation m1 = anna.newParticipant(p1, "Yonas");
         Mutation m2 = anna.newParticipant(p2, "Sara");
-        world.store.failAfter(1);
+        long before = feed();
+        world.store.failAfter(0);
         SyncException e = assertThrows(SyncException.class, () -> anna.push(m1, m2));
         assertEquals(SyncException.Kind.UNAVAILABLE, e.kind());
-        assertEquals(1, world.store.read(tx -> tx.device(anna.identity.deviceId())).orElseThrow().lastSeq());
-        assertTrue(world.store.read(tx -> tx.record(p2)).isEmpty());
+        assertEquals(0, world.store.read(tx -> tx.device(anna.identity.deviceId())).orElseThrow().lastSeq());
+        assertTrue(world.store.read(tx -> tx.record(p1)).isEmpty());
+        assertTrue(world.store.read(tx -> tx.appliedMutation(m1.mutationId())).isEmpty());
+        assertEquals(before, feed());
 
         PushResponse retry = anna.push(m1, m2);
         assertEquals(2, retry.results().size());
         assertEquals(2, retry.lastSeq());
         assertTrue(world.store.read(tx -> tx.record(p2)).isPresent());
+        assertEquals(retry.results(), anna.push(m1, m2).results());
+    }
+
+    @Test
+    void push_conflictInTheMiddleOfARequest_storesNothingOfTheRequest() {
+        UUID p = world.newId();
+        Mutation m = anna.newParticipant(p, "Yonas");
+        anna.push(m);
+        long before = feed();
+        UUID fresh = world.newId();
+        Mutation good = anna.newParticipant(fresh, "Sara");
+        Mutation reused = new Mutation(m.mutationId(), m.deviceId(), m.seq(), m.op(), m.recordType(), m.recordId(),
+                m.participantId(), m.baseVersion(), Json.readObject("{\"givenName\":\"Other\"}"), m.hlc(), m.schemaVersion());
+        SyncException e = assertThrows(SyncException.class, () -> anna.push(good, reused));
+        assertEquals("mutation_id_reused", e.code());
+        assertEquals(before, feed());
+        assertTrue(world.store.read(tx -> tx.record(fresh)).isEmpty());
+        assertTrue(world.store.read(tx -> tx.appliedMutation(good.mutationId())).isEmpty());
+        assertEquals(1, world.store.read(tx -> tx.device(anna.identity.deviceId())).orElseThrow().lastSeq());
     }
 
     @Test

@@ -51,6 +51,11 @@ public final class FailingCommitStore implements Store {
     }
 
     @Override
+    public <T> T writeSql(SqlWork<T> work) {
+        return delegate.writeSql(work);
+    }
+
+    @Override
     public void purgeRemovedData() {
         delegate.purgeRemovedData();
     }

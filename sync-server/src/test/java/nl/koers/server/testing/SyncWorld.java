@@ -175,7 +175,7 @@ public final class SyncWorld implements AutoCloseable {
 
         /** Pulls one page from the server and keeps its cursor (the page is applied at once). */
         public PullResponse pullPage(SyncService server, int limit) {
-            PullResponse page = server.pull(identity, new PullRequest(identity.deviceId(), SchemaVersions.CURRENT, cursor, limit));
+            PullResponse page = server.pull(identity, new PullRequest(identity.deviceId(), SchemaVersions.CURRENT, cursor, limit, true));
             cursor = page.cursor();
             return page;
         }

@@ -2,7 +2,10 @@ package nl.koers.system.sim;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.sync.SyncOutcome;
@@ -22,7 +25,7 @@ final class FaultSimulation implements AutoCloseable {
 
     static final int STEPS = 90;
     static final int DRAIN_ROUNDS = 8;
-    private static final FaultRates FAULTS = new FaultRates(0.12, 0.12, 0.06, 0.06);
+    private static final FaultRates FAULTS = new FaultRates(0.12, 0.12, 0.06, 0.06, 0.04);
 
     private final SimWorld world;
     private final Invariants invariants;
@@ -94,10 +97,10 @@ final class FaultSimulation implements AutoCloseable {
         }
     }
 
-    private SyncReport sync(SimDevice device) {
-        SyncReport report = device.sync();
-        world.trace("sync " + device + ": " + report);
-        if (report.outcome() == SyncOutcome.COMPLETED) {
+    private Optional<SyncReport> sync(SimDevice device) {
+        Optional<SyncReport> report = device.sync();
+        world.trace("sync " + device + ": " + report.map(SyncReport::toString).orElse("phone killed"));
+        if (report.isPresent() && report.get().outcome() == SyncOutcome.COMPLETED) {
             completedSyncs++;
             invariants.scopeSafety(device);
         }
@@ -145,7 +148,8 @@ final class FaultSimulation implements AutoCloseable {
         for (int round = 1; round <= DRAIN_ROUNDS; round++) {
             boolean quiet = true;
             for (SimDevice device : world.devices) {
-                SyncReport report = sync(device);
+                SyncReport report = sync(device).orElseThrow(() -> new Invariants.InvariantViolation(
+                        device + " was killed while faults were off"));
                 Invariants.check(report.outcome() == SyncOutcome.COMPLETED,
                         device + " could not sync without faults: " + report.outcome() + " " + report.message());
                 quiet &= report.applied() == 0 && report.rejected() == 0 && report.pulled() == 0
@@ -163,10 +167,18 @@ final class FaultSimulation implements AutoCloseable {
         world.close();
     }
 
+    /** How often phones were killed at each crash point during this run. */
+    Map<SimNetwork.CrashPoint, Integer> phoneKills() {
+        Map<SimNetwork.CrashPoint, Integer> kills = new EnumMap<>(SimNetwork.CrashPoint.class);
+        world.devices.forEach(d -> d.crashes.forEach((point, count) -> kills.merge(point, count, Integer::sum)));
+        return kills;
+    }
+
     String summary() {
         return "committed=" + world.committed.size() + " syncs=" + completedSyncs + " reassign=" + reassignments
                 + " erase=" + erasures + " crashes=" + crashes
                 + " faults=" + world.devices.stream().mapToInt(d -> d.network.faultsInjected).sum()
+                + " killed in sync=" + phoneKills()
                 + "\nlast steps:\n" + world.lastSteps();
     }
 }

@@ -73,7 +73,7 @@ final class Invariants {
             Map<UUID, String> actual = new TreeMap<>();
             for (LocalRecord record : device.view()) {
                 check(!record.pending(), device + " still shows an unconfirmed change to " + record.id());
-                actual.put(record.id(), record.version() + " " + record.fields());
+                actual.put(record.id(), record.version() + " " + SimWorld.canonical(record.fields()));
             }
             check(expected.equals(actual), device + " differs from the server's view of its scope:\n server "
                     + expected + "\n device " + actual);
@@ -85,7 +85,7 @@ final class Invariants {
         for (UUID id : reads.scopeVersions(userId).keySet()) {
             StoredRecord record = reads.record(id).orElseThrow();
             if (record.state() == RecordState.LIVE) {
-                live.put(id, record.version() + " " + record.fields());
+                live.put(id, record.version() + " " + SimWorld.canonical(record.fields()));
             }
         }
         return live;

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import nl.koers.app.store.LocalRecord;
@@ -35,6 +38,7 @@ final class SimDevice implements AutoCloseable {
     final SkewedClock clock;
     final SimNetwork network;
     private final Random random;
+    final Map<SimNetwork.CrashPoint, Integer> crashes = new EnumMap<>(SimNetwork.CrashPoint.class);
     LocalStore store;
     private SyncEngine engine;
 
@@ -67,8 +71,15 @@ final class SimDevice implements AutoCloseable {
         return store.save(type, id, participantId, fields);
     }
 
-    SyncReport sync() {
-        return engine.syncOnce(SyncListener.NONE);
+    /** One sync round; empty if the phone was killed during it (it is then restarted on its files). */
+    Optional<SyncReport> sync() {
+        try {
+            return Optional.of(engine.syncOnce(SyncListener.NONE));
+        } catch (SimNetwork.PhoneCrash killed) {
+            crashes.merge(killed.point, 1, Integer::sum);
+            crash();
+            return Optional.empty();
+        }
     }
 
     List<LocalRecord> view() {

@@ -21,14 +21,40 @@ import nl.koers.sync.PushResponse;
 /**
  * The network between one phone and the server, with faults drawn from a seeded random source:
  * a request dropped before it arrives, a response lost after the server committed, a request
- * delivered twice, and an old request delivered again late (reordering). Every message goes
+ * delivered twice, an old request delivered again late (reordering), and the phone itself killed
+ * at a named {@link CrashPoint} of a sync round. Every message goes
  * through JSON both ways, as over HTTP; server errors map to the same statuses as over HTTP.
  */
 final class SimNetwork implements SyncTransport {
 
     /** Chance per request of each fault while faults are on. */
-    record FaultRates(double drop, double loseResponse, double duplicate, double lateReplay) {
-        static final FaultRates NONE = new FaultRates(0, 0, 0, 0);
+    record FaultRates(double drop, double loseResponse, double duplicate, double lateReplay, double phoneCrash) {
+        static final FaultRates NONE = new FaultRates(0, 0, 0, 0, 0);
+    }
+
+    /**
+     * Where the phone itself dies during a sync round. The app is killed there and restarted on
+     * its files; nothing the phone committed before may be lost.
+     */
+    enum CrashPoint {
+        /** After local commits, before the push leaves the phone. */
+        BEFORE_PUSH,
+        /** The server applied the push; the phone dies before recording the answers. */
+        AFTER_PUSH_COMMITTED,
+        /** A page was read; the phone dies before applying it. */
+        MID_PAGE,
+        /** The previous page and its cursor were saved; the phone dies before asking for the next. */
+        AFTER_CURSOR_SAVED
+    }
+
+    /** The phone was killed at a named point; the simulation restarts it. */
+    static final class PhoneCrash extends RuntimeException {
+        final CrashPoint point;
+
+        PhoneCrash(CrashPoint point) {
+            super("phone killed at " + point);
+            this.point = point;
+        }
     }
 
     private final SimServer server;
@@ -56,6 +82,7 @@ final class SimNetwork implements SyncTransport {
     public PushResponse push(String token, PushRequest request) {
         DeviceIdentity device = authenticate(token);
         PushRequest sent = roundTrip(request, PushRequest.class);
+        crashMaybe(CrashPoint.BEFORE_PUSH);
         dropMaybe();
         if (!delivered.isEmpty() && happens(rates.lateReplay())) {
             PushRequest old = delivered.get(random.nextInt(delivered.size()));
@@ -70,6 +97,7 @@ final class SimNetwork implements SyncTransport {
         if (happens(rates.duplicate())) {
             response = call(() -> server.sync.push(device, sent));
         }
+        crashMaybe(CrashPoint.AFTER_PUSH_COMMITTED);
         loseMaybe();
         return roundTrip(response, PushResponse.class);
     }
@@ -78,8 +106,12 @@ final class SimNetwork implements SyncTransport {
     public PullResponse pull(String token, PullRequest request) {
         DeviceIdentity device = authenticate(token);
         PullRequest sent = roundTrip(request, PullRequest.class);
+        if (sent.cursor() != null) {
+            crashMaybe(CrashPoint.AFTER_CURSOR_SAVED);
+        }
         dropMaybe();
         PullResponse response = call(() -> server.sync.pull(device, sent));
+        crashMaybe(CrashPoint.MID_PAGE);
         loseMaybe();
         return roundTrip(response, PullResponse.class);
     }
@@ -98,6 +130,12 @@ final class SimNetwork implements SyncTransport {
     private void loseMaybe() {
         if (happens(rates.loseResponse())) {
             throw new TransportException(TransportException.Kind.NETWORK, "response lost after the server committed");
+        }
+    }
+
+    private void crashMaybe(CrashPoint point) {
+        if (happens(rates.phoneCrash())) {
+            throw new PhoneCrash(point);
         }
     }
 

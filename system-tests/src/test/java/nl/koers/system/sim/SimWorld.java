@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.store.SaveResult;
@@ -187,6 +188,12 @@ final class SimWorld implements AutoCloseable {
 
     private static Optional<LocalRecord> first(List<LocalRecord> records, RecordType type) {
         return records.stream().filter(r -> r.type() == type).findFirst();
+    }
+
+    /** A record's fields as text with the keys sorted: equal records give equal text, whatever the field order. */
+    @SuppressWarnings("unchecked")
+    static String canonical(ObjectNode fields) {
+        return new TreeMap<String, Object>(Json.MAPPER.convertValue(fields, Map.class)).toString();
     }
 
     <T> T any(List<T> items) {
