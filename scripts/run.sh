@@ -13,10 +13,26 @@ PORT=${SERVER_PORT:-8080}
 export SERVER_PORT=$PORT
 SERVER_CP='sync-server/target/classes:sync-server/target/libs/*'
 APP_CLASS=nl.koers.app.KoersApp
-APP_CP='mobile-app/target/classes:mobile-app/target/libs/*'
+APP_LIBS=mobile-app/target/libs
 
+# exec: in the background the subshell becomes the server, so $! is the server's pid and the trap stops it
 server_cmd() {
-  java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+  exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+}
+
+# JavaFX goes on the module path (only the javafx-* jars: Gluon Attach ships two jars per service
+# with the same module name, which the module path refuses); everything else on the class path.
+app_cmd() {
+  local fx_path="" class_path="mobile-app/target/classes" jar
+  for jar in "$APP_LIBS"/*.jar; do
+    case "$(basename "$jar")" in
+      javafx-*) fx_path="${fx_path:+$fx_path:}$jar" ;;
+      *) class_path="$class_path:$jar" ;;
+    esac
+  done
+  java --enable-native-access=ALL-UNNAMED,javafx.graphics --module-path "$fx_path" --add-modules javafx.controls,javafx.fxml \
+    -Djavafx.platform=desktop -Dcom.j256.simplelogging.level=INFO -cp "$class_path" \
+    -Dkoers.data.dir="${KOERS_APP_DATA_DIR:-./data/app}" -Dkoers.server.url="http://localhost:$PORT" "$@" "$APP_CLASS"
 }
 
 app_available() {
@@ -43,12 +59,15 @@ case "$mode" in
     export KOERS_DEMO_SEED=true
     export KOERS_DATA_DIR=${KOERS_DEMO_DATA_DIR:-./data/demo}
     if [ -n "${DISPLAY:-}" ] && app_available; then
-      server_cmd &
+      mkdir -p "$KOERS_DATA_DIR"
+      server_log="$KOERS_DATA_DIR/server.log"
+      server_cmd > >(tee "$server_log") 2>&1 &
       server_pid=$!
       trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT INT TERM
       wait_for_health
-      echo "Server ready on http://localhost:$PORT; starting the app (the pairing code is printed above)."
-      java -cp "$APP_CP" -Dkoers.server.url="http://localhost:$PORT" "$APP_CLASS"
+      code=$(sed -n 's/^Demo pairing code for coach [^:]*: \([^ ]*\) .*/\1/p' "$server_log" | tail -1)
+      echo "Server ready on http://localhost:$PORT; starting the app${code:+ with pairing code $code filled in}."
+      KOERS_APP_DATA_DIR=${KOERS_APP_DATA_DIR:-./data/demo-app} app_cmd -Dkoers.pairing.code="$code"
     else
       if [ -z "${DISPLAY:-}" ]; then
         echo "No display: running only the server. Connect a phone or the desktop app to http://<this-host>:$PORT"
@@ -65,7 +84,7 @@ case "$mode" in
       echo "The desktop app (mobile-app, $APP_CLASS) is not built yet." >&2
       exit 1
     fi
-    exec java -cp "$APP_CP" -Dkoers.server.url="http://localhost:$PORT" "$APP_CLASS"
+    app_cmd
     ;;
   *)
     echo "usage: run.sh server|demo|app" >&2

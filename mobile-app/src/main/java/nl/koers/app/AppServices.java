@@ -26,15 +26,25 @@ public final class AppServices implements AutoCloseable {
     private final Supplier<UUID> ids;
     private final Function<ServerAddress, SyncTransport> transports;
 
-    private AppServices(LocalStore store, Supplier<UUID> ids, Function<ServerAddress, SyncTransport> transports) {
+    private final Sleeper sleeper;
+
+    private AppServices(LocalStore store, Supplier<UUID> ids, Function<ServerAddress, SyncTransport> transports,
+                        Sleeper sleeper) {
         this.store = store;
         this.ids = ids;
         this.transports = transports;
+        this.sleeper = sleeper;
     }
 
     public static AppServices open(Path dataDir, Clock clock, Supplier<UUID> ids,
                                    Function<ServerAddress, SyncTransport> transports) {
-        return new AppServices(LocalStore.open(dataDir, clock, ids), ids, transports);
+        return open(dataDir, clock, ids, transports, Sleeper.REAL);
+    }
+
+    /** @param sleeper how the sync engine waits between retries (tests do not wait) */
+    public static AppServices open(Path dataDir, Clock clock, Supplier<UUID> ids,
+                                   Function<ServerAddress, SyncTransport> transports, Sleeper sleeper) {
+        return new AppServices(LocalStore.open(dataDir, clock, ids), ids, transports, sleeper);
     }
 
     public LocalStore store() {
@@ -54,7 +64,7 @@ public final class AppServices implements AutoCloseable {
     public Optional<SyncEngine> syncEngine() {
         return store.pairing().map(pairing -> new SyncEngine(store, transportTo(ServerAddress.parse(pairing.serverUrl())),
                 SyncSettings.DEFAULTS, new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random()),
-                Sleeper.REAL));
+                sleeper));
     }
 
     @Override

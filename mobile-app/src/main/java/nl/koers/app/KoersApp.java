@@ -1,109 +1,63 @@
 package nl.koers.app;
 
-import java.text.MessageFormat;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.UUID;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
+import javafx.geometry.Dimension2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import nl.koers.app.platform.AppLifecycle;
+import nl.koers.app.platform.AppPreferences;
+import nl.koers.app.platform.FormFactor;
 import nl.koers.app.platform.GluonAppDirectory;
-import nl.koers.app.store.StoreStatus;
 import nl.koers.app.sync.HttpSyncTransport;
-import nl.koers.app.sync.SyncListener;
-import nl.koers.app.sync.SyncOutcome;
-import nl.koers.app.sync.SyncReport;
+import nl.koers.app.views.Texts;
+import nl.koers.app.views.shell.AppRoot;
 
 /**
- * The app window, for now a single status screen: pairing, what waits to be sent, and a button
- * that runs one sync round in the background. The screens of the coach come in a later issue.
+ * The app: opens the store in the app's private directory (or {@code -Dkoers.data.dir}), builds the
+ * screens in the coach's language, and syncs by itself on start, on resume and every few minutes.
+ * {@code -Dkoers.server.url} is the server the pairing screen proposes, {@code -Dkoers.pairing.code} a
+ * code it fills in (the demo's).
  */
 public final class KoersApp extends Application {
 
-    private final ResourceBundle strings = ResourceBundle.getBundle("nl.koers.app.messages", Locale.getDefault());
-    private AppServices services;
-    private final Label pairing = new Label();
-    private final Label pending = new Label();
-    private final Label rejected = new Label();
-    private final Label lastSync = new Label();
-    private final Label outcome = new Label();
-    private final Button sync = new Button();
+    private static final Duration SYNC_EVERY = Duration.minutes(5);
+
+    private AppContext context;
+    private AppRoot root;
 
     @Override
     public void init() {
-        services = AppServices.open(new GluonAppDirectory().path(), Clock.systemUTC(), UUID::randomUUID,
-                HttpSyncTransport::to);
+        String dataDir = System.getProperty("koers.data.dir");
+        Path directory = dataDir == null ? new GluonAppDirectory().path() : Path.of(dataDir);
+        AppServices services = AppServices.open(directory, Clock.systemUTC(), UUID::randomUUID, HttpSyncTransport::to);
+        context = new AppContext(services, Clock.systemUTC(), ZoneId.systemDefault(), AppPreferences.in(directory),
+                System.getProperty("koers.server.url", ""), System.getProperty("koers.pairing.code", ""));
     }
 
     @Override
     public void start(Stage stage) {
-        sync.setText(strings.getString("sync.button"));
-        sync.setOnAction(event -> synchronise());
-        outcome.setWrapText(true);
-        VBox root = new VBox(12, pairing, pending, rejected, lastSync, sync, outcome);
-        root.setPadding(new Insets(24));
-        refresh();
-        stage.setTitle(strings.getString("app.title"));
-        stage.setScene(new Scene(root, 380, 320));
+        root = new AppRoot(context);
+        Dimension2D size = FormFactor.sceneSize();
+        stage.setTitle(Texts.bundle("nl.koers.app.messages", context.locale()).getString("app.title"));
+        stage.setScene(new Scene(root, size.getWidth(), size.getHeight()));
         stage.show();
-    }
-
-    private void synchronise() {
-        sync.setDisable(true);
-        outcome.setText(strings.getString("sync.running"));
-        Task<SyncReport> round = new Task<>() {
-            @Override
-            protected SyncReport call() {
-                return services.syncEngine().map(engine -> engine.syncOnce(SyncListener.NONE))
-                        .orElse(new SyncReport(SyncOutcome.NOT_PAIRED, 0, 0, 0, 0, 0, 0, false, null));
-            }
-        };
-        round.setOnSucceeded(event -> {
-            SyncReport report = round.getValue();
-            outcome.setText(text("sync.outcome." + report.outcome().name(), report.applied(), report.rejected(), report.pulled()));
-            sync.setDisable(false);
-            refresh();
-        });
-        round.setOnFailed(event -> {
-            outcome.setText(text("sync.failed", round.getException().getMessage()));
-            sync.setDisable(false);
-            refresh();
-        });
-        Thread worker = new Thread(round, "koers-sync");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    private void refresh() {
-        StoreStatus status = services.store().status();
-        pairing.setText(status.pairing().map(p -> text("pairing.paired", p.serverUrl())).orElse(strings.getString("pairing.none")));
-        pending.setText(text("pending.count", status.pending()));
-        rejected.setText(text("rejected.count", status.rejected()));
-        lastSync.setText(status.lastSuccess()
-                .map(at -> text("lastSync.at", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                        .withLocale(Locale.getDefault()).withZone(ZoneId.systemDefault()).format(at)))
-                .orElse(strings.getString("lastSync.never")));
-    }
-
-    private String text(String key, Object... args) {
-        return new MessageFormat(strings.getString(key), Locale.getDefault()).format(args);
+        AppLifecycle.onResume(context.sync()::syncNow);
+        context.sync().startAutomatic(SYNC_EVERY);
     }
 
     @Override
     public void stop() {
-        services.close();
+        root.shell().dispose();
+        context.sync().stop();
+        context.services().close();
     }
 
-    /** Starts the app (JavaFX on the module path: {@code --module-path libs --add-modules javafx.controls}). */
+    /** Starts the app (JavaFX on the module path: {@code --module-path <javafx jars> --add-modules javafx.controls,javafx.fxml}). */
     public static void main(String[] args) {
         Application.launch(KoersApp.class, args);
     }

@@ -22,6 +22,7 @@ import nl.koers.sync.MergeOutcome;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.PullRequest;
+import nl.koers.sync.ProjectSummary;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushRequest;
 import nl.koers.sync.PushResponse;
@@ -46,6 +47,7 @@ public final class FakeSyncServer implements SyncTransport {
     private final MergeEngine merge = new MergeEngine(RecordSchemas::of);
     private final Map<String, UUID> pairingCodes = new HashMap<>();
     private final Map<String, Device> devices = new HashMap<>();
+    private final List<ProjectSummary> projects = new ArrayList<>();
     private State state = new State();
 
     public FakeSyncServer(Clock clock, Supplier<UUID> ids) {
@@ -87,6 +89,11 @@ public final class FakeSyncServer implements SyncTransport {
 
     // ---- administration, as a coordinator would do it -------------------------------------------
 
+    /** A project every device hears about on the last page of its feed. */
+    public void addProject(ProjectSummary project) {
+        projects.add(project);
+    }
+
     public String issuePairingCode(UUID userId) {
         String code = "CODE" + (pairingCodes.size() + 1000);
         pairingCodes.put(code, userId);
@@ -102,7 +109,7 @@ public final class FakeSyncServer implements SyncTransport {
     }
 
     /** Erasure on request: every record of the participant becomes a tombstone without data. */
-    void erase(UUID participantId) {
+    public void erase(UUID participantId) {
         state.erased.add(participantId);
         for (StoredRecord record : List.copyOf(state.records.values())) {
             if (record.participantId().equals(participantId)) {
@@ -245,7 +252,8 @@ public final class FakeSyncServer implements SyncTransport {
         List<StoredRecord> page = Stream.concat(whole.stream(), feed.stream()).toList();
         String digest = hasMore || !request.verifyScope() ? null : digest(device.userId());
         return roundTrip(new PullResponse(page.stream().map(StoredRecord::toChange).toList(), removed, List.of(),
-                new Cursor(state.epoch, position).encode(), hasMore, digest, List.of(), clock.millis()), PullResponse.class);
+                new Cursor(state.epoch, position).encode(), hasMore, digest, hasMore ? List.of() : List.copyOf(projects),
+                clock.millis()), PullResponse.class);
     }
 
     private String digest(UUID userId) {
