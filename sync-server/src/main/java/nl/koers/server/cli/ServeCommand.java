@@ -7,9 +7,13 @@ import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.demo.DemoSeeder;
+import nl.koers.server.privacy.RetentionSchedule;
 import picocli.CommandLine.Command;
 
-/** Starts the server on the configured store; seeds demo data into an empty store if asked. */
+/**
+ * Starts the server on the configured store, with the daily retention task; seeds demo data into
+ * an empty store if asked.
+ */
 @Command(name = "serve", description = "Start the sync server.")
 final class ServeCommand implements Runnable {
 
@@ -31,11 +35,15 @@ final class ServeCommand implements Runnable {
                             + " (valid " + settings.pairingCodeLife().toMinutes() + " minutes)"));
         }
         WebServer server = Main.start(config.get("server"), services);
+        RetentionSchedule retention = RetentionSchedule.start(services.retention(), services.clock(),
+                RetentionSchedule.FIRST_RUN, RetentionSchedule.DAILY);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            retention.close();
             server.stop();
             services.close();
         }, "koers-shutdown"));
-        out.println("Koers sync server on http://localhost:" + server.port() + "  (health: /observe/health, data: "
-                + settings.database().describe() + ")");
+        String scheme = settings.privacy().https().isPresent() ? "https" : "http";
+        out.println("Koers sync server on " + scheme + "://localhost:" + server.port() + "  (health: /observe/health, data: "
+                + settings.database().describe() + ", retention " + settings.privacy().retentionMonths() + " months)");
     }
 }

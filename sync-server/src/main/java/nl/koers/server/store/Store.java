@@ -27,6 +27,14 @@ public interface Store extends AutoCloseable {
     <T> T readSql(SqlWork<T> work);
 
     /**
+     * Runs SQL in one serialised write transaction and commits it, for modules that own their
+     * tables (the audit log of {@code db/migration/V2}); any exception rolls everything back.
+     *
+     * @throws StoreUnavailableException if the store is temporarily unable to commit (busy, I/O)
+     */
+    <T> T writeSql(SqlWork<T> work);
+
+    /**
      * Makes sure that data removed by erasure is gone from every file the store writes (for
      * SQLite: checkpoints and truncates the write-ahead log). Best effort; safe to call any time.
      */

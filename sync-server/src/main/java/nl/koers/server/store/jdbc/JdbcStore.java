@@ -85,6 +85,11 @@ public final class JdbcStore implements Store {
         return inTransaction(false, work);
     }
 
+    @Override
+    public <T> T writeSql(SqlWork<T> work) {
+        return inTransaction(true, work);
+    }
+
     private <T> T inTransaction(boolean write, SqlWork<T> work) {
         Connection connection;
         try {
