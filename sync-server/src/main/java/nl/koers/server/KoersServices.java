@@ -5,12 +5,16 @@ import java.time.Clock;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
+import nl.koers.server.audit.AuditLog;
+import nl.koers.server.audit.AuditingSyncService;
 import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.auth.web.DashboardAccounts;
 import nl.koers.server.auth.web.PasswordHasher;
 import nl.koers.server.auth.web.SignIn;
 import nl.koers.server.auth.web.SignInGuard;
 import nl.koers.server.auth.web.WebSessions;
+import nl.koers.server.privacy.ParticipantPrivacy;
+import nl.koers.server.privacy.Retention;
 import nl.koers.server.report.ReportEngine;
 import nl.koers.server.store.Store;
 import nl.koers.server.sync.StoreSyncService;
@@ -27,13 +31,17 @@ public final class KoersServices implements AutoCloseable {
     private final Clock clock;
     private final DashboardAccounts accounts;
     private final SignIn signIn;
+    private final AuditLog audit;
+    private final ParticipantPrivacy privacy;
+    private final Retention retention;
 
     public KoersServices(ServerSettings settings, Store store, Clock clock, RandomIds random) {
         this.settings = settings;
         this.store = store;
         ScopePolicy scope = new ScopePolicy();
         this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
-        this.sync = new StoreSyncService(store, clock, settings.sync(), scope);
+        this.audit = new AuditLog(store, clock);
+        this.sync = new AuditingSyncService(new StoreSyncService(store, clock, settings.sync(), scope), audit);
         this.reports = new ReportEngine(store);
         this.clock = clock;
         SecureRandom secure = new SecureRandom();
@@ -41,6 +49,8 @@ public final class KoersServices implements AutoCloseable {
         this.accounts = new DashboardAccounts(store, clock, hasher);
         this.signIn = new SignIn(store, accounts, new WebSessions(clock, secure, WebSessions.DEFAULT_IDLE),
                 new SignInGuard(clock, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
+        this.privacy = new ParticipantPrivacy(store, admin, audit, clock);
+        this.retention = new Retention(store, privacy, settings.privacy().retentionMonths());
     }
 
     /** Opens the configured store (SQLite or PostgreSQL), with the system clock and secure randomness. */
@@ -82,6 +92,18 @@ public final class KoersServices implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public ParticipantPrivacy privacy() {
+        return privacy;
+    }
+
+    public Retention retention() {
+        return retention;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import nl.koers.server.api.AdminHttpService;
 import nl.koers.server.api.ErrorMapping;
@@ -30,14 +31,17 @@ public final class Main {
         }
     }
 
-    /** Starts the web server over the services; the caller stops it. */
+    /**
+     * Starts the web server over the services, over HTTPS if a TLS key store is configured
+     * ({@code koers.tls}); the caller stops it.
+     */
     public static WebServer start(Config server, KoersServices services) {
-        return WebServer.builder()
+        WebServerConfig.Builder builder = WebServer.builder()
                 .config(server)
                 .directHandlers(ErrorMapping.directHandlers())
-                .routing(routing -> routing(routing, services))
-                .build()
-                .start();
+                .routing(routing -> routing(routing, services));
+        services.settings().privacy().https().ifPresent(keys -> builder.tls(tls -> tls.sslContext(keys.sslContext())));
+        return builder.build().start();
     }
 
     /** The one routing, shared by {@link #start} and the tests. */
@@ -46,8 +50,8 @@ public final class Main {
         routing.get("/", (req, res) -> res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/dashboard/").send())
                 .register("/api/sync", new SyncHttpService(services.sync(), services.admin()))
                 .register("/api/devices", new PairingHttpService(services.admin()))
-                .register("/api/admin", new AdminHttpService(services.admin(), services.accounts(),
-                        services.settings().adminToken()))
+                .register("/api/admin", new AdminHttpService(services.admin(), services.accounts(), services.privacy(),
+                        services.audit(), services.settings().adminToken()))
                 .register("/api/reports", new ReportHttpService(services.reports(), services.signIn(),
                         services.settings().adminToken(), services.clock()))
                 .register("/dashboard", DashboardHttpService.create(services));

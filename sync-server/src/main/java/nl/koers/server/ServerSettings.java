@@ -3,6 +3,7 @@ package nl.koers.server;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.koers.server.privacy.PrivacySettings;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncSettings;
 
@@ -16,9 +17,16 @@ import nl.koers.server.sync.SyncSettings;
  * @param sync             page sizes and allowed clock skew
  * @param seedDemo         fill an empty store with synthetic demo data on start
  * @param database         which store: SQLite in {@code dataDir} or PostgreSQL ({@code koers.db})
+ * @param privacy          retention period and the HTTPS key store ({@code koers.privacy}, {@code koers.tls})
  */
 public record ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync,
-                             boolean seedDemo, DatabaseSettings database) {
+                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy) {
+
+    /** Settings with the default privacy settings (24 months retention, plain HTTP). */
+    public ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
+                          DatabaseSettings database) {
+        this(dataDir, adminToken, pairingCodeLife, sync, seedDemo, database, PrivacySettings.DEFAULTS);
+    }
 
     /** Settings with the SQLite store in {@code dataDir}. */
     public ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo) {
@@ -37,7 +45,8 @@ public record ServerSettings(Path dataDir, String adminToken, Duration pairingCo
                         koers.get("sync.max-page").asInt().orElse(defaults.maxPage()),
                         Duration.ofMinutes(koers.get("sync.clock-skew-minutes").asLong().orElse(defaults.clockSkew().toMinutes()))),
                 koers.get("demo.seed").asBoolean().orElse(false),
-                database(koers.get("db"), dataDir));
+                database(koers.get("db"), dataDir),
+                PrivacySettings.from(koers));
     }
 
     private static DatabaseSettings database(Config db, Path dataDir) {

@@ -383,6 +383,33 @@ public final class LocalStore implements AutoCloseable {
         return db.inTransaction(() -> OutboxPruner.prune(db, clock.millis() - retention.toMillis(), keepNewest));
     }
 
+    /**
+     * Deletes everything this device holds: records, shadows, outbox (pending entries too),
+     * projects and the pairing, in one transaction; then rewrites the database file and empties
+     * its write-ahead log so that none of the deleted bytes stay on disk (with
+     * {@code secure_delete}, freed pages are zeroed as well). Called when the server says this
+     * device was revoked. The store stays open and usable: it can be paired again.
+     */
+    public synchronized void wipe() {
+        db.inTransaction(() -> {
+            db.views.deleteBuilder().delete();
+            db.shadows.deleteBuilder().delete();
+            db.outbox.deleteBuilder().delete();
+            db.projects.deleteBuilder().delete();
+            SyncStateRow state = state();
+            state.deviceId = null;
+            state.userId = null;
+            state.token = null;
+            state.serverUrl = null;
+            state.cursor = null;
+            state.lastSuccessAt = 0;
+            state.nextSeq = 1;
+            state.repairing = false;
+            return db.syncState.update(state);
+        });
+        db.compact();
+    }
+
     private SyncStateRow state() throws SQLException {
         return db.syncState.queryForId(SyncStateRow.THE_ROW);
     }

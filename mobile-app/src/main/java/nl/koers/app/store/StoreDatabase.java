@@ -99,6 +99,22 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites the database file without free pages ({@code VACUUM}) and copies the write-ahead
+     * log into it and truncates the log to zero bytes, so that deleted rows leave no trace in
+     * either file.
+     */
+    void compact() {
+        try {
+            syncState.executeRaw("VACUUM");
+        } catch (SQLException e) {
+            throw new StoreException("cannot compact the local database", e);
+        }
+        if (!"0".equals(pragma("wal_checkpoint(TRUNCATE)"))) {
+            throw new StoreException("the local database's write-ahead log could not be emptied", null);
+        }
+    }
+
     /** The value of a pragma on the store's connection. */
     String pragma(String name) {
         try {

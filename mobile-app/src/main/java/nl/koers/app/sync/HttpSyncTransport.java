@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import nl.koers.sync.ErrorBody;
 import nl.koers.sync.Json;
 import nl.koers.sync.PullRequest;
@@ -27,8 +31,32 @@ public final class HttpSyncTransport implements SyncTransport {
     }
 
     public static HttpSyncTransport to(ServerAddress server) {
-        return new HttpSyncTransport(server,
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), Duration.ofSeconds(60));
+        return new HttpSyncTransport(server, client().build(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * A transport whose HTTPS connections trust what the given TLS context trusts, for a server
+     * with a certificate of the organisation's own (see {@link #trusting}) instead of a public one.
+     */
+    public static HttpSyncTransport to(ServerAddress server, SSLContext tls) {
+        return new HttpSyncTransport(server, client().sslContext(tls).build(), Duration.ofSeconds(60));
+    }
+
+    /** A TLS context that trusts exactly the certificates in the trust store. */
+    public static SSLContext trusting(KeyStore trustStore) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot build a TLS context from the trust store: " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpClient.Builder client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
     }
 
     @Override

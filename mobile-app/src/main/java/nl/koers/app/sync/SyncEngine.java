@@ -45,6 +45,10 @@ public final class SyncEngine {
             push(pairing, tally, listener);
             pull(pairing, tally, listener);
         } catch (TransportException e) {
+            if (e.deviceRevoked()) {
+                store.wipe();
+                return tally.report(SyncOutcome.WIPED, "an administrator revoked this device; its data has been deleted");
+            }
             return tally.report(outcomeOf(e), e.getMessage());
         } catch (SequenceLost e) {
             return tally.report(SyncOutcome.SEQUENCE_UNRECOVERABLE, e.getMessage());

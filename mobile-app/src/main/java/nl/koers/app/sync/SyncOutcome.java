@@ -1,6 +1,6 @@
 package nl.koers.app.sync;
 
-/** How a sync round ended. Every outcome leaves the outbox intact. */
+/** How a sync round ended. Every outcome but {@link #WIPED} leaves the outbox intact. */
 public enum SyncOutcome {
     /** Pushed and pulled everything. */
     COMPLETED,
@@ -18,5 +18,10 @@ public enum SyncOutcome {
      */
     SEQUENCE_UNRECOVERABLE,
     /** The server refused a request for a reason retrying cannot fix (400, 403, 409, 413). */
-    REFUSED
+    REFUSED,
+    /**
+     * The server says an administrator revoked this device: everything it held (records, outbox,
+     * pairing) has been deleted from it. Pair again to continue.
+     */
+    WIPED
 }

@@ -13,7 +13,7 @@ public class TransportException extends RuntimeException {
         UNAVAILABLE(true),
         /** The request was malformed (400). */
         BAD_REQUEST(false),
-        /** The token is unknown or revoked (401): pair again. */
+        /** The token is unknown (401): pair again; or the device was revoked ({@link #deviceRevoked()}). */
         UNAUTHORIZED(false),
         /** The device may not do this (403). */
         FORBIDDEN(false),
@@ -32,6 +32,9 @@ public class TransportException extends RuntimeException {
             this.transientFailure = transientFailure;
         }
     }
+
+    /** The error code of a revoked device's answers. */
+    public static final String DEVICE_REVOKED = "device_revoked";
 
     private final Kind kind;
     private final transient ErrorBody body;
@@ -53,6 +56,15 @@ public class TransportException extends RuntimeException {
     /** The server's error body, or null if there was none. */
     public ErrorBody body() {
         return body;
+    }
+
+    /**
+     * Whether the server answered that this device was revoked ({@code device_revoked}, 401, or 403
+     * when the revocation happened during the request): the device must delete its data.
+     */
+    public boolean deviceRevoked() {
+        return body != null && DEVICE_REVOKED.equals(body.error())
+                && (kind == Kind.UNAUTHORIZED || kind == Kind.FORBIDDEN);
     }
 
     public boolean isTransient() {

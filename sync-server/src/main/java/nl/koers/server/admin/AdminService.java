@@ -39,8 +39,15 @@ public interface AdminService {
     /** Exchanges a pairing code for a device id and token; the token is shown once and stored hashed. */
     PairedDevice pair(String code, String deviceName);
 
+    /**
+     * The device a token belongs to; empty if the token is unknown.
+     *
+     * @throws AdminException {@code device_revoked} (401) if the device was revoked: the device
+     *                        then wipes its local data
+     */
     Optional<DeviceIdentity> authenticate(String deviceToken);
 
+    /** Revokes a device: its token stops working and the device wipes its data on its next contact. */
     void revokeDevice(UUID deviceId);
 
     /**

@@ -208,9 +208,12 @@ public final class StoreAdminService implements AdminService {
             return Optional.empty();
         }
         String hash = TokenHash.of(deviceToken);
-        return store.read(tx -> tx.deviceByTokenHash(hash))
-                .filter(d -> !d.revoked())
-                .map(d -> new DeviceIdentity(d.id(), d.userId()));
+        Optional<Device> device = store.read(tx -> tx.deviceByTokenHash(hash));
+        if (device.isPresent() && device.get().revoked()) {
+            throw new AdminException(AdminException.Kind.UNAUTHORIZED, "device_revoked",
+                    "this device was revoked by an administrator; it must delete its local data");
+        }
+        return device.map(d -> new DeviceIdentity(d.id(), d.userId()));
     }
 
     @Override

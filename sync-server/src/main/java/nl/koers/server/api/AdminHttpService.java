@@ -1,5 +1,6 @@
 package nl.koers.server.api;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -7,16 +8,24 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.audit.Actor;
+import nl.koers.server.audit.AuditCsv;
+import nl.koers.server.audit.AuditLog;
+import nl.koers.server.audit.AuditQuery;
 import nl.koers.server.auth.Role;
 import nl.koers.server.auth.web.DashboardAccounts;
+import nl.koers.server.privacy.ParticipantPrivacy;
 
 /**
  * {@code /api/admin/...}: organisations, projects, users, memberships, assignments, pairing codes,
- * device revocation, erasure, conflicts and dashboard passwords. Protected by the configured admin token for now.
+ * device revocation, conflicts, dashboard passwords, and a participant's privacy rights (export,
+ * erasure) with the audit log. Protected by the configured admin token for now.
  */
 public final class AdminHttpService implements HttpService {
 
@@ -41,13 +50,20 @@ public final class AdminHttpService implements HttpService {
     record PasswordBody(String password) {
     }
 
+    private static final int DEFAULT_AUDIT_PAGE = 1000;
+
     private final AdminService admin;
     private final DashboardAccounts accounts;
+    private final ParticipantPrivacy privacy;
+    private final AuditLog audit;
     private final byte[] adminToken;
 
-    public AdminHttpService(AdminService admin, DashboardAccounts accounts, String adminToken) {
+    public AdminHttpService(AdminService admin, DashboardAccounts accounts, ParticipantPrivacy privacy, AuditLog audit,
+                            String adminToken) {
         this.admin = admin;
         this.accounts = accounts;
+        this.privacy = privacy;
+        this.audit = audit;
         this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -94,8 +110,19 @@ public final class AdminHttpService implements HttpService {
                     UUID requestedBy = req.content().hasEntity()
                             ? JsonBodies.read(req, EraseBody.class).requestedBy() : null;
                     UUID participant = id(req, "id");
-                    admin.erase(participant, requestedBy);
+                    privacy.erase(participant, requestedBy, Actor.adminApi(requestedBy), ParticipantPrivacy.ON_REQUEST);
                     JsonBodies.send(res, Map.of("erased", participant));
+                })
+                .get("/participants/{id}/export", (req, res) -> {
+                    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                    JsonBodies.send(res, privacy.export(id(req, "id"), Actor.adminApi(null)));
+                })
+                .get("/audit", (req, res) -> JsonBodies.send(res, audit.entries(auditQuery(req))))
+                .get("/audit/csv", (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=UTF-8");
+                    res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"koers-audit.csv\"");
+                    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                    res.send(AuditCsv.write(audit.entries(auditQuery(req))));
                 });
     }
 
@@ -105,6 +132,23 @@ public final class AdminHttpService implements HttpService {
             throw ApiException.unauthenticated("the admin API needs 'Authorization: Bearer <admin token>'");
         }
         res.next();
+    }
+
+    /** {@code ?participant=&from=&until=&after=&limit=}: times as ISO-8601 instants, limit 1000 by default. */
+    private static AuditQuery auditQuery(ServerRequest req) {
+        var query = req.query();
+        try {
+            return new AuditQuery(
+                    query.first("participant").map(UUID::fromString).orElse(null),
+                    query.first("from").map(Instant::parse).orElse(null),
+                    query.first("until").map(Instant::parse).orElse(null),
+                    query.first("after").map(Long::parseLong).orElse(0L),
+                    query.first("limit").map(Integer::parseInt).orElse(DEFAULT_AUDIT_PAGE));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new ApiException(Status.BAD_REQUEST_400, "invalid_input", "the audit query is not valid: " + e.getMessage()
+                    + " (participant: a UUID; from, until: ISO-8601 instants; after: a number; limit: 1.."
+                    + AuditQuery.MAX_LIMIT + ")", List.of("participant", "from", "until", "after", "limit"));
+        }
     }
 
     private static void created(ServerResponse res, Object body) {

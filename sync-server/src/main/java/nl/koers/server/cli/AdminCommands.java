@@ -18,13 +18,15 @@ import nl.koers.server.KoersServices;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.audit.Actor;
 import nl.koers.server.auth.Role;
+import nl.koers.server.privacy.ParticipantPrivacy;
 import nl.koers.server.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code admin ...}: thin commands over {@link AdminService} on the configured store. */
+/** {@code admin ...}: thin commands over {@link AdminService} and the privacy services on the configured store. */
 final class AdminCommands {
 
     private AdminCommands() {
@@ -40,6 +42,7 @@ final class AdminCommands {
         admin.addSubcommand(new IssuePairingCode(settings));
         admin.addSubcommand(new SetPassword(settings));
         admin.addSubcommand(new Erase(settings));
+        PrivacyCommands.addTo(admin, settings);
         admin.addSubcommand(new Backup(settings));
         admin.addSubcommand(new Restore(settings));
         return admin;
@@ -49,23 +52,44 @@ final class AdminCommands {
     static final class Group {
     }
 
-    /** Runs an admin action on a freshly opened store and prints its outcome; admin errors exit with 1. */
-    abstract static class AdminAction implements Callable<Integer> {
+    /**
+     * Runs an action on the services over a freshly opened store and prints its outcome; admin
+     * errors and invalid values exit with 1.
+     */
+    abstract static class ServicesAction implements Callable<Integer> {
         private final ServerSettings settings;
 
-        AdminAction(ServerSettings settings) {
+        ServicesAction(ServerSettings settings) {
             this.settings = settings;
         }
 
         @Override
         public Integer call() {
             try (KoersServices services = KoersServices.open(settings)) {
-                System.out.println(run(services.admin()));
+                System.out.println(run(services));
                 return 0;
             } catch (AdminException e) {
                 System.err.println("error: " + e.getMessage() + (e.details().isEmpty() ? "" : " " + e.details()));
                 return 1;
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
             }
+        }
+
+        abstract String run(KoersServices services);
+    }
+
+    /** An action on {@link AdminService} alone. */
+    abstract static class AdminAction extends ServicesAction {
+
+        AdminAction(ServerSettings settings) {
+            super(settings);
+        }
+
+        @Override
+        final String run(KoersServices services) {
+            return run(services.admin());
         }
 
         abstract String run(AdminService admin);
@@ -228,7 +252,7 @@ final class AdminCommands {
     }
 
     @Command(name = "erase", description = "Erase a participant under privacy law (cannot be undone).")
-    static final class Erase extends AdminAction {
+    static final class Erase extends ServicesAction {
         @Option(names = "--participant", required = true)
         UUID participant;
 
@@ -237,8 +261,8 @@ final class AdminCommands {
         }
 
         @Override
-        String run(AdminService admin) {
-            admin.erase(participant, null);
+        String run(KoersServices services) {
+            services.privacy().erase(participant, null, Actor.cli(), ParticipantPrivacy.ON_REQUEST);
             return "erased " + participant;
         }
     }

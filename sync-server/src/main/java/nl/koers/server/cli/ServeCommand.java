@@ -7,9 +7,13 @@ import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.demo.DemoSeeder;
+import nl.koers.server.privacy.RetentionSchedule;
 import picocli.CommandLine.Command;
 
-/** Starts the server on the configured store; seeds demo data into an empty store if asked. */
+/**
+ * Starts the server on the configured store, with the daily retention task; seeds demo data into
+ * an empty store if asked.
+ */
 @Command(name = "serve", description = "Start the sync server.")
 final class ServeCommand implements Runnable {
 
@@ -32,11 +36,15 @@ final class ServeCommand implements Runnable {
             out.println("Demo dashboard sign-in: " + DemoSeeder.LEADER_EMAIL + " / " + DemoSeeder.LEADER_PASSWORD);
         }
         WebServer server = Main.start(config.get("server"), services);
+        RetentionSchedule retention = RetentionSchedule.start(services.retention(), services.clock(),
+                RetentionSchedule.FIRST_RUN, RetentionSchedule.DAILY);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            retention.close();
             server.stop();
             services.close();
         }, "koers-shutdown"));
-        out.println("Koers sync server on http://localhost:" + server.port() + "  (dashboard: /dashboard, health: /observe/health, data: "
-                + settings.database().describe() + ")");
+        String scheme = settings.privacy().https().isPresent() ? "https" : "http";
+        out.println("Koers sync server on " + scheme + "://localhost:" + server.port() + "  (dashboard: /dashboard, health: /observe/health, data: "
+                + settings.database().describe() + ", retention " + settings.privacy().retentionMonths() + " months)");
     }
 }

@@ -27,8 +27,11 @@ public interface Store extends AutoCloseable {
     <T> T readSql(SqlWork<T> work);
 
     /**
-     * Runs SQL in one write transaction, for modules that own their tables (the dashboard
-     * sign-in keeps its password hashes in {@code dashboard_passwords}).
+     * Runs SQL in one serialised write transaction and commits it, for modules that own their
+     * tables (the dashboard sign-in's {@code dashboard_passwords}, the audit log); any exception
+     * rolls everything back.
+     *
+     * @throws StoreUnavailableException if the store is temporarily unable to commit (busy, I/O)
      */
     <T> T writeSql(SqlWork<T> work);
 

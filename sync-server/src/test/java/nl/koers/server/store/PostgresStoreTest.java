@@ -51,7 +51,7 @@ class PostgresStoreTest extends StoreContractTest {
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_migrations")) {
             rs.next();
-            assertEquals(2, rs.getInt(1), "V1 schema, V2 dashboard passwords");
+            assertEquals(3, rs.getInt(1), "V1 schema, V2 dashboard passwords, V3 audit log, each applied once");
             assertEquals(2, rs.getInt(2));
         }
     }

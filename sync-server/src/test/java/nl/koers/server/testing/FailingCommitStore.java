@@ -32,12 +32,16 @@ public final class FailingCommitStore implements Store {
     public <T> T write(Function<StoreTransaction, T> work) {
         return delegate.write(tx -> {
             T result = work.apply(tx);
-            if (writesUntilFailure.getAndDecrement() == 0) {
-                throw new StoreUnavailableException("injected failure at commit",
-                        new SQLException("database is locked", "SQLITE_BUSY", 5));
-            }
+            failIfDue();
             return result;
         });
+    }
+
+    private void failIfDue() {
+        if (writesUntilFailure.getAndDecrement() == 0) {
+            throw new StoreUnavailableException("injected failure at commit",
+                    new SQLException("database is locked", "SQLITE_BUSY", 5));
+        }
     }
 
     @Override
@@ -52,7 +56,11 @@ public final class FailingCommitStore implements Store {
 
     @Override
     public <T> T writeSql(SqlWork<T> work) {
-        return delegate.writeSql(work);
+        return delegate.writeSql(connection -> {
+            T result = work.apply(connection);
+            failIfDue();
+            return result;
+        });
     }
 
     @Override

@@ -1,0 +1,36 @@
+package nl.koers.server.audit;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+import nl.koers.model.RecordType;
+
+/**
+ * One thing to record in the audit log. It holds ids and codes only, never a field value: the
+ * detail must be a lower-case code (an operation, a rejection reason, a record state), so no
+ * personal data can enter the log by mistake.
+ *
+ * @param participantId the participant concerned; null for actions about no participant
+ * @param recordType    the record's type, or null if the action concerns the participant as a whole
+ * @param recordId      the record, or null if the action concerns the participant as a whole
+ * @param detail        a code that says more ({@code upsert.v1}, {@code out_of_scope}, {@code live}); may be empty
+ */
+public record AuditEvent(Actor actor, AuditAction action, UUID participantId, RecordType recordType, UUID recordId,
+                         String detail) {
+
+    private static final Pattern CODE = Pattern.compile("[a-z0-9_.]{0,60}");
+
+    public AuditEvent {
+        if (actor == null || action == null) {
+            throw new IllegalArgumentException("an audit event needs an actor and an action");
+        }
+        detail = detail == null ? "" : detail;
+        if (!CODE.matcher(detail).matches()) {
+            throw new IllegalArgumentException("an audit detail must be a code of at most 60 characters a-z 0-9 _ .");
+        }
+    }
+
+    /** An action on the participant as a whole (export, erasure). */
+    public static AuditEvent ofParticipant(Actor actor, AuditAction action, UUID participantId, String detail) {
+        return new AuditEvent(actor, action, participantId, null, null, detail);
+    }
+}
