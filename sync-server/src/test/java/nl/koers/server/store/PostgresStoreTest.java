@@ -52,7 +52,7 @@ class PostgresStoreTest extends StoreContractTest {
              ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_migrations")) {
             rs.next();
             assertEquals(3, rs.getInt(1), "V1 schema, V2 dashboard passwords, V3 audit log, each applied once");
-            assertEquals(2, rs.getInt(2));
+            assertEquals(3, rs.getInt(2));
         }
     }
 
