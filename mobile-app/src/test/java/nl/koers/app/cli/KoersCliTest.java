@@ -12,7 +12,7 @@ import java.util.UUID;
 import nl.koers.app.AppServices;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.sync.FakeSyncServer;
-import nl.koers.app.testing.ManualClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordSchemas;
 import nl.koers.model.RecordType;

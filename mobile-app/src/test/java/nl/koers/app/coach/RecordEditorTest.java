@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import nl.koers.app.store.LocalStore;
-import nl.koers.app.testing.ManualClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;

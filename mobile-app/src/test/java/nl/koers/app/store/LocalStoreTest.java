@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.koers.app.testing.ManualClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.app.testing.SqliteFaults;
 import nl.koers.model.RecordType;

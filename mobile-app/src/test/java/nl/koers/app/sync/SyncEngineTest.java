@@ -19,7 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 import nl.koers.app.store.OutboxEntry;
 import nl.koers.app.store.OutboxStatus;
-import nl.koers.app.testing.ManualClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordType;
 import nl.koers.sync.Json;

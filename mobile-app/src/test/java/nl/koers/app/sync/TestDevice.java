@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.store.LocalStore;
-import nl.koers.app.testing.ManualClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;

@@ -19,7 +19,7 @@ import nl.koers.app.store.LocalStore;
 import nl.koers.app.sync.DevicePairing;
 import nl.koers.app.sync.FakeSyncServer;
 import nl.koers.app.sync.ServerAddress;
-import nl.koers.app.testing.ManualClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.app.views.shell.AppRoot;
 import nl.koers.model.RecordType;

@@ -23,6 +23,7 @@ import nl.koers.server.store.Store;
 import nl.koers.server.sync.StoreSyncService;
 import nl.koers.server.sync.SyncService;
 import nl.koers.server.sync.SyncSettings;
+import nl.koers.testing.ManualClock;
 import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
@@ -42,7 +43,7 @@ import nl.koers.sync.SchemaVersions;
 public final class SyncWorld implements AutoCloseable {
 
     public final DatabaseSettings database;
-    public final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+    public final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T09:00:00Z"));
     private final SyncSettings settings;
     private final RandomIds adminRandom = new RandomIds(new Random(7));
     public FailingCommitStore store;

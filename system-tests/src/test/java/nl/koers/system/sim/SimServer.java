@@ -11,7 +11,7 @@ import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.StoreSyncService;
 import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.FailingCommitStore;
-import nl.koers.server.testing.MutableClock;
+import nl.koers.testing.ManualClock;
 
 /**
  * The real server services over a real SQLite file, in process so that a seeded run is
@@ -20,14 +20,14 @@ import nl.koers.server.testing.MutableClock;
 final class SimServer implements AutoCloseable {
 
     final Path dir;
-    final MutableClock clock;
+    final ManualClock clock;
     private final Random idRandom;
     private final SyncSettings settings;
     FailingCommitStore store;
     AdminService admin;
     StoreSyncService sync;
 
-    SimServer(Path dir, MutableClock clock, long seed, SyncSettings settings) {
+    SimServer(Path dir, ManualClock clock, long seed, SyncSettings settings) {
         this.dir = dir;
         this.clock = clock;
         this.idRandom = new Random(seed);

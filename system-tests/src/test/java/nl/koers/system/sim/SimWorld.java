@@ -22,7 +22,7 @@ import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.auth.Role;
 import nl.koers.server.sync.SyncSettings;
-import nl.koers.server.testing.MutableClock;
+import nl.koers.testing.ManualClock;
 import nl.koers.sync.Json;
 
 /**
@@ -35,7 +35,7 @@ final class SimWorld implements AutoCloseable {
     final long seed;
     final Random random;
     final Path root;
-    final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T09:00:00Z"));
     final SimServer server;
     final UUID project;
     final UUID leader;

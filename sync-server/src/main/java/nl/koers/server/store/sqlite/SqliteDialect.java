@@ -83,8 +83,16 @@ public final class SqliteDialect implements Dialect {
         return false;
     }
 
+    /**
+     * After an erasure: {@code secure_delete} zeroes freed cells, but the fault simulation found
+     * (2 seeds in 800) that page rebalancing can leave an old copy of a row in a page's unused
+     * space. {@code VACUUM} rewrites the whole file from the live rows; the checkpoint then empties
+     * the write-ahead log. Erasures are rare, so the cost of rewriting the file is acceptable.
+     */
     @Override
     public void purgeRemovedData(Connection connection) throws SQLException {
+        execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+        execute(connection, "VACUUM");
         execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
     }
 

@@ -29,7 +29,7 @@ import nl.koers.server.report.ReportRequest;
 import nl.koers.server.report.Selection;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
-import nl.koers.server.testing.MutableClock;
+import nl.koers.testing.ManualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class SignInTest {
 
     @TempDir
     Path dir;
-    MutableClock clock;
+    ManualClock clock;
     KoersServices services;
     UUID leaderProject;
     UUID otherProject;
@@ -52,7 +52,7 @@ class SignInTest {
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(Instant.parse("2025-03-01T09:00:00Z"));
+        clock = new ManualClock(Instant.parse("2025-03-01T09:00:00Z"));
         services = new KoersServices(new ServerSettings(dir, "", Duration.ofMinutes(15), SyncSettings.DEFAULTS, false),
                 SqliteStore.openInDataDir(dir, clock), clock, new RandomIds(new Random(5)));
         AdminService admin = services.admin();

@@ -1,4 +1,4 @@
-package nl.koers.app.testing;
+package nl.koers.testing;
 
 import java.time.Clock;
 import java.time.Duration;
