@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.koers.model.RecordType;
 import nl.koers.server.store.StoreReads;
-import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.testing.Replica;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Cursor;
@@ -28,32 +26,10 @@ import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushResponse;
 import nl.koers.sync.RecordChange;
 import nl.koers.sync.SchemaVersions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Runs against every store: {@code SqlitePullTest}, {@code PostgresPullTest}. */
-abstract class PullTest {
-
-    @TempDir
-    Path dir;
-    SyncWorld world;
-    SyncWorld.Phone anna;
-
-    /** A new, empty database of the store under test; {@code dir} is a fresh directory it may use. */
-    protected abstract DatabaseSettings newDatabase(Path dir);
-
-    @BeforeEach
-    void setUp() {
-        world = new SyncWorld(newDatabase(dir));
-        anna = world.coach("Anna Jansen");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
+abstract class PullTest extends OneCoachWorldTest {
 
     @Test
     void pull_lastPage_carriesTheScopeDigestOnlyWhenTheDeviceAsks() {

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import nl.koers.model.RecordType;
 import nl.koers.server.auth.Role;
-import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Hlc;
@@ -22,32 +20,10 @@ import nl.koers.sync.PushRequest;
 import nl.koers.sync.PushResponse;
 import nl.koers.sync.Rejection;
 import nl.koers.sync.StoredRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Runs against every store: {@code SqlitePushTest}, {@code PostgresPushTest}. */
-abstract class PushTest {
-
-    @TempDir
-    Path dir;
-    SyncWorld world;
-    SyncWorld.Phone anna;
-
-    /** A new, empty database of the store under test; {@code dir} is a fresh directory it may use. */
-    protected abstract DatabaseSettings newDatabase(Path dir);
-
-    @BeforeEach
-    void setUp() {
-        world = new SyncWorld(newDatabase(dir));
-        anna = world.coach("Anna Jansen");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
+abstract class PushTest extends OneCoachWorldTest {
 
     private long feed() {
         return world.store.read(StoreReads::feedPosition);

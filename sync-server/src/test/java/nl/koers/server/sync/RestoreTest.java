@@ -9,19 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import nl.koers.model.RecordType;
-import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.testing.Replica;
-import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Cursor;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushResponse;
 import nl.koers.sync.ScopeDigest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server is restored from an older backup while a phone holds acknowledged mutations made
@@ -29,29 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  * with the sequence number it expects, the phone resends what it kept from there, and nothing
  * acknowledged is lost. Runs against every store: {@code SqliteRestoreTest}, {@code PostgresRestoreTest}.
  */
-abstract class RestoreTest {
+abstract class RestoreTest extends OneCoachWorldTest {
 
-    @TempDir
-    Path dir;
-    SyncWorld world;
-    SyncWorld.Phone anna;
     /** What the phone keeps after the server acknowledged it, in sequence order (the app does the same). */
     final List<Mutation> acknowledged = new ArrayList<>();
     final Replica replica = new Replica();
-
-    /** A new, empty database of the store under test; {@code dir} is a fresh directory it may use. */
-    protected abstract DatabaseSettings newDatabase(Path dir);
-
-    @BeforeEach
-    void setUp() {
-        world = new SyncWorld(newDatabase(dir));
-        anna = world.coach("Anna Jansen");
-    }
-
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     private void pushAcknowledged(Mutation... mutations) {
         PushResponse response = anna.push(mutations);
