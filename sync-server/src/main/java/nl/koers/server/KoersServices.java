@@ -7,6 +7,7 @@ import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.audit.AuditLog;
 import nl.koers.server.audit.AuditingSyncService;
+import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.auth.web.DashboardAccounts;
 import nl.koers.server.auth.web.PasswordHasher;
@@ -32,6 +33,7 @@ public final class KoersServices implements AutoCloseable {
     private final DashboardAccounts accounts;
     private final SignIn signIn;
     private final AuditLog audit;
+    private final AdminTokens adminTokens;
     private final ParticipantPrivacy privacy;
     private final Retention retention;
 
@@ -41,6 +43,7 @@ public final class KoersServices implements AutoCloseable {
         ScopePolicy scope = new ScopePolicy();
         this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
         this.audit = new AuditLog(store, clock);
+        this.adminTokens = new AdminTokens(store, clock, random);
         this.sync = new AuditingSyncService(new StoreSyncService(store, clock, settings.sync(), scope), audit);
         this.reports = new ReportEngine(store);
         this.clock = clock;
@@ -96,6 +99,11 @@ public final class KoersServices implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Administrators' personal API tokens. */
+    public AdminTokens adminTokens() {
+        return adminTokens;
     }
 
     public ParticipantPrivacy privacy() {

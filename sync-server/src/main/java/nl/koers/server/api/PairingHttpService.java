@@ -1,14 +1,11 @@
 package nl.koers.server.api;
 
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.auth.Access;
 
 /** {@code POST /api/devices/pair}: a phone exchanges a pairing code for its device id and token. */
-public final class PairingHttpService implements HttpService {
+public final class PairingHttpService implements RoutedService {
 
     /** The body of a pairing request. */
     record PairRequest(String code, String deviceName) {
@@ -21,12 +18,10 @@ public final class PairingHttpService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/pair", this::pair);
-    }
-
-    private void pair(ServerRequest req, ServerResponse res) {
-        PairRequest body = JsonBodies.read(req, PairRequest.class);
-        JsonBodies.send(res, Status.CREATED_201, admin.pair(body.code(), body.deviceName()));
+    public void routes(Routes routes) {
+        routes.post("/pair", Access.PUBLIC, (caller, req, res) -> {
+            PairRequest body = JsonBodies.read(req, PairRequest.class);
+            JsonBodies.send(res, Status.CREATED_201, admin.pair(body.code(), body.deviceName()));
+        });
     }
 }

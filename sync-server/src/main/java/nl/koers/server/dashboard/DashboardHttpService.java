@@ -3,22 +3,18 @@ package nl.koers.server.dashboard;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +23,14 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nl.koers.server.KoersServices;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.api.Caller;
+import nl.koers.server.api.FormBody;
+import nl.koers.server.api.RoutedService;
+import nl.koers.server.api.Routes;
+import nl.koers.server.auth.Access;
 import nl.koers.server.auth.web.DashboardUser;
 import nl.koers.server.auth.web.ReportAccess;
 import nl.koers.server.auth.web.SessionCookie;
@@ -52,7 +52,7 @@ import nl.koers.server.store.StoredProject;
  * ({@code /coach/{id}}), each filtered by reference date, project, municipality, period and
  * audience, in Dutch or English ({@code lang=en}). The downloads use {@code /api/reports}.
  */
-public final class DashboardHttpService implements HttpService {
+public final class DashboardHttpService implements RoutedService {
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -78,16 +78,20 @@ public final class DashboardHttpService implements HttpService {
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.register("/assets", StaticContentService.builder("nl/koers/server/dashboard/assets").build())
-                .register("/chartjs", StaticContentService.builder(
+    public void routes(Routes routes) {
+        routes.whenSignedOut((req, res) -> signInPage(req, res, Status.UNAUTHORIZED_401, ""))
+                .staticFiles("/assets", StaticContentService.builder("nl/koers/server/dashboard/assets").build())
+                .staticFiles("/chartjs", StaticContentService.builder(
                         "META-INF/resources/webjars/chart.js/" + chartJsVersion + "/dist").build())
-                .get("/login", (req, res) -> signInPage(req, res, Status.OK_200, ""))
-                .post("/login", this::signIn)
-                .post("/logout", this::signOut)
-                .get("/", (req, res) -> signedIn(req, res, signed -> overview(req, res, signed)))
-                .get("/project/{id}", (req, res) -> signedIn(req, res, signed -> project(req, res, signed)))
-                .get("/coach/{id}", (req, res) -> signedIn(req, res, signed -> coach(req, res, signed)));
+                .get("/login", Access.PUBLIC, (caller, req, res) -> signInPage(req, res, Status.OK_200, ""))
+                .post("/login", Access.PUBLIC, (caller, req, res) -> signIn(req, res))
+                .post("/logout", Access.SIGNED_IN, this::signOut)
+                .get("/", Access.SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT, (caller, req, res) ->
+                        overview(req, res, caller.session()))
+                .get("/project/{projectId}", Access.SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT, (caller, req, res) ->
+                        project(req, res, caller.session()))
+                .get("/coach/{userId}", Access.SIGNED_IN_LEADER_OF_USER, (caller, req, res) ->
+                        coach(req, res, caller.session()));
     }
 
     // ---- sign-in
@@ -106,15 +110,15 @@ public final class DashboardHttpService implements HttpService {
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
-        Map<String, String> form = form(req);
-        Filters filters = Filters.of(form::get);
+        FormBody form = FormBody.of(req);
+        Filters filters = Filters.of(form::orNull);
         DashboardText t = text(filters);
         Optional<String> expected = SessionCookie.read(req, SessionCookie.SIGN_IN_CSRF);
-        if (expected.isEmpty() || !same(expected.get(), form.getOrDefault("csrf", ""))) {
+        if (expected.isEmpty() || !same(expected.get(), form.get("csrf"))) {
             sendSignIn(req, res, filters, Status.FORBIDDEN_403, t.get("signin.expired"));
             return;
         }
-        SignIn.Outcome outcome = signIn.signIn(form.get("email"), form.get("password"), SessionCookie.clientAddress(req));
+        SignIn.Outcome outcome = signIn.signIn(form.orNull("email"), form.orNull("password"), SessionCookie.clientAddress(req));
         if (outcome.session().isEmpty()) {
             Status status = switch (outcome.result()) {
                 case RATE_LIMITED, LOCKED -> Status.TOO_MANY_REQUESTS_429;
@@ -130,24 +134,11 @@ public final class DashboardHttpService implements HttpService {
         redirect(res, DashboardPage.BASE + "/" + (filters.english() ? "?lang=en" : ""));
     }
 
-    private void signOut(ServerRequest req, ServerResponse res) {
-        Map<String, String> form = form(req);
-        Optional<SignIn.Signed> signed = SessionCookie.signedIn(req, signIn);
-        if (signed.isPresent() && same(signed.get().session().csrf(), form.getOrDefault("csrf", ""))) {
-            signIn.signOut(signed.get().session().token());
-        }
+    /** The guard has checked the session and the form's CSRF token. */
+    private void signOut(Caller caller, ServerRequest req, ServerResponse res) {
+        signIn.signOut(caller.session().session().token());
         SessionCookie.clear(req, res, SessionCookie.SESSION);
-        redirect(res, DashboardPage.BASE + "/login" + ("en".equals(form.get("lang")) ? "?lang=en" : ""));
-    }
-
-    private void signedIn(ServerRequest req, ServerResponse res, Consumer<SignIn.Signed> page) {
-        Optional<SignIn.Signed> signed = SessionCookie.signedIn(req, signIn);
-        if (signed.isEmpty()) {
-            SessionCookie.clear(req, res, SessionCookie.SESSION);
-            redirect(res, DashboardPage.BASE + "/login" + ("en".equals(req.query().first("lang").orElse("")) ? "?lang=en" : ""));
-            return;
-        }
-        page.accept(signed.get());
+        redirect(res, DashboardPage.BASE + "/login" + ("en".equals(FormBody.of(req).get("lang")) ? "?lang=en" : ""));
     }
 
     // ---- pages
@@ -164,7 +155,7 @@ public final class DashboardHttpService implements HttpService {
     }
 
     private void project(ServerRequest req, ServerResponse res, SignIn.Signed signed) {
-        UUID id = pathId(req);
+        UUID id = pathId(req, "projectId");
         Filters filters = filters(req, signed.user()).with("project", id.toString());
         boolean internal = !Audience.fromCode(filters.get("audience")).external();
         Report report = run(signed.user(), filters, internal ? GroupBy.COACH : GroupBy.NONE);
@@ -177,7 +168,7 @@ public final class DashboardHttpService implements HttpService {
     }
 
     private void coach(ServerRequest req, ServerResponse res, SignIn.Signed signed) {
-        UUID id = pathId(req);
+        UUID id = pathId(req, "userId");
         Filters filters = filters(req, signed.user());
         Report report = run(signed.user(), filters, GroupBy.COACH);
         String key = id.toString();
@@ -243,9 +234,9 @@ public final class DashboardHttpService implements HttpService {
         return new DashboardText(filters.english() ? Locale.ENGLISH : ReportRequest.DUTCH);
     }
 
-    private static UUID pathId(ServerRequest req) {
+    private static UUID pathId(ServerRequest req, String name) {
         try {
-            return UUID.fromString(req.path().pathParameters().get("id"));
+            return UUID.fromString(req.path().pathParameters().get(name));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("no such page");
         }
@@ -265,20 +256,6 @@ public final class DashboardHttpService implements HttpService {
         res.status(Status.SEE_OTHER_303);
         res.header(HeaderNames.LOCATION, location);
         res.send();
-    }
-
-    /** An {@code application/x-www-form-urlencoded} body. */
-    private static Map<String, String> form(ServerRequest req) {
-        Map<String, String> form = new HashMap<>();
-        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     private static boolean same(String a, String b) {

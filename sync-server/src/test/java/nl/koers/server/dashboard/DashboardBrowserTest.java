@@ -74,7 +74,7 @@ class DashboardBrowserTest {
         dir = Files.createTempDirectory("koers-dashboard");
         downloads = Files.createDirectories(dir.resolve("downloads"));
         Clock clock = Clock.fixed(TODAY, ZoneOffset.UTC);
-        ServerSettings settings = new ServerSettings(dir.resolve("data"), "", Duration.ofMinutes(15), SyncSettings.DEFAULTS,
+        ServerSettings settings = new ServerSettings(dir.resolve("data"), Duration.ofMinutes(15), SyncSettings.DEFAULTS,
                 true);
         services = new KoersServices(settings, SqliteStore.openInDataDir(dir.resolve("data"), clock), clock,
                 new RandomIds(new Random(7)));
@@ -234,7 +234,8 @@ class DashboardBrowserTest {
         browser.findElement(By.id("sign-out")).click();
         assertTrue(browser.getCurrentUrl().endsWith("/dashboard/login"));
         browser.get(url("/dashboard/"));
-        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/login"), "signed out");
+        assertEquals(1, browser.findElements(By.id("signin")).size(), "signed out: the overview shows the sign-in form");
+        assertTrue(browser.manage().getCookieNamed("koers_session") == null);
     }
 
     static void waitForCharts() {

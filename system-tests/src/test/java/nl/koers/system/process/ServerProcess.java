@@ -88,7 +88,6 @@ final class ServerProcess implements AutoCloseable {
         command.add("-Dkoers.data.dir=" + dataDir);
         command.add("-Dserver.port=" + port);
         command.add("-Dserver.host=localhost");
-        command.add("-Dkoers.admin.token=process-test-admin");
         command.add("-Dkoers.demo.seed=false");
         command.add("nl.koers.server.Main");
         try {
