@@ -47,8 +47,9 @@ public final class ReportHttpService implements RoutedService {
                 .get("/xlsx", READER, (caller, req, res) -> file(res, engine.run(request(caller, req)), "xlsx", XLSX,
                         XlsxExport::write))
                 .get("/pdf", READER, (caller, req, res) -> {
-                    ReportRequest request = request(caller, req);
-                    ReportRequest external = request.audience().external() ? request : request.withAudience(Audience.FUNDER);
+                    ReportRequest asked = ReportQuery.parse(name -> req.query().all(name, List::of), LocalDate.now(clock));
+                    ReportRequest external = restrict(caller,
+                            asked.audience().external() ? asked : asked.withAudience(Audience.FUNDER));
                     String selection = engine.describe(external);
                     file(res, engine.run(external), "pdf", "application/pdf", report -> PdfExport.write(report, selection));
                 });
@@ -56,7 +57,10 @@ public final class ReportHttpService implements RoutedService {
 
     /** The request of the query parameters; for a dashboard session narrowed to what the user may see. */
     private ReportRequest request(Caller caller, ServerRequest req) {
-        ReportRequest request = ReportQuery.parse(name -> req.query().all(name, List::of), LocalDate.now(clock));
+        return restrict(caller, ReportQuery.parse(name -> req.query().all(name, List::of), LocalDate.now(clock)));
+    }
+
+    private static ReportRequest restrict(Caller caller, ReportRequest request) {
         return caller.isAdministrator() ? request : ReportAccess.restrict(caller.session().user(), request);
     }
 
