@@ -3,12 +3,14 @@ package nl.koers.server;
 import java.security.SecureRandom;
 import java.time.Clock;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.PairingGuard;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.audit.AuditLog;
 import nl.koers.server.audit.AuditingSyncService;
 import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.ScopePolicy;
+import nl.koers.server.auth.Throttle;
 import nl.koers.server.auth.web.DashboardAccounts;
 import nl.koers.server.auth.web.PasswordHasher;
 import nl.koers.server.auth.web.SignIn;
@@ -27,6 +29,7 @@ public final class KoersServices implements AutoCloseable {
     private final ServerSettings settings;
     private final Store store;
     private final AdminService admin;
+    private final PairingGuard pairing;
     private final SyncService sync;
     private final ReportEngine reports;
     private final Clock clock;
@@ -42,6 +45,8 @@ public final class KoersServices implements AutoCloseable {
         this.store = store;
         ScopePolicy scope = new ScopePolicy();
         this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
+        Throttle throttle = new Throttle(store, clock, random);
+        this.pairing = new PairingGuard(admin, throttle);
         this.audit = new AuditLog(store, clock);
         this.adminTokens = new AdminTokens(store, clock, random);
         this.sync = new AuditingSyncService(new StoreSyncService(store, clock, settings.sync(), scope), audit);
@@ -51,7 +56,7 @@ public final class KoersServices implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(secure);
         this.accounts = new DashboardAccounts(store, clock, hasher);
         this.signIn = new SignIn(store, accounts, new WebSessions(clock, secure, WebSessions.DEFAULT_IDLE),
-                new SignInGuard(clock, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
+                new SignInGuard(throttle, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
         this.privacy = new ParticipantPrivacy(store, admin, audit, clock);
         this.retention = new Retention(store, privacy, settings.privacy().retentionMonths());
     }
@@ -73,6 +78,11 @@ public final class KoersServices implements AutoCloseable {
 
     public AdminService admin() {
         return admin;
+    }
+
+    /** Pairing of devices, with its limits on wrong codes. */
+    public PairingGuard pairing() {
+        return pairing;
     }
 
     public SyncService sync() {

@@ -60,7 +60,7 @@ public final class Main {
                 .get("/", Access.PUBLIC, (caller, req, res) -> res.status(Status.SEE_OTHER_303)
                         .header(HeaderNames.LOCATION, "/dashboard/").send())
                 .service("/api/sync", new SyncHttpService(services.sync()))
-                .service("/api/devices", new PairingHttpService(services.admin()))
+                .service("/api/devices", new PairingHttpService(services.pairing()))
                 .service("/api/admin", new AdminHttpService(services.admin(), services.accounts(), services.privacy(),
                         services.audit(), services.adminTokens()))
                 .service("/api/reports", new ReportHttpService(services.reports(), services.clock()))

@@ -31,6 +31,7 @@ import nl.koers.server.api.FormBody;
 import nl.koers.server.api.RoutedService;
 import nl.koers.server.api.Routes;
 import nl.koers.server.auth.Access;
+import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.server.auth.web.DashboardUser;
 import nl.koers.server.auth.web.ReportAccess;
 import nl.koers.server.auth.web.SessionCookie;
@@ -125,6 +126,9 @@ public final class DashboardHttpService implements RoutedService {
                 case NOT_ALLOWED -> Status.FORBIDDEN_403;
                 default -> Status.UNAUTHORIZED_401;
             };
+            if (status == Status.TOO_MANY_REQUESTS_429) {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(outcome.retryAfter())));
+            }
             sendSignIn(req, res, filters, status, t.get("signin." + outcome.result().name()));
             return;
         }
