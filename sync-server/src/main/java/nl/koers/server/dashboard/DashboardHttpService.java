@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +27,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import nl.koers.server.KoersServices;
+import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.api.Caller;
 import nl.koers.server.api.FormBody;
 import nl.koers.server.api.RoutedService;
 import nl.koers.server.api.Routes;
 import nl.koers.server.auth.Access;
+import nl.koers.server.auth.Role;
 import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.server.auth.web.DashboardUser;
 import nl.koers.server.auth.web.ReportAccess;
@@ -64,18 +68,23 @@ public final class DashboardHttpService implements RoutedService {
     private final Store store;
     private final Clock clock;
     private final String chartJsVersion;
+    private final AdminService admin;
+    private final Duration pairingCodeLife;
 
-    DashboardHttpService(SignIn signIn, ReportEngine engine, Store store, Clock clock, String chartJsVersion) {
+    DashboardHttpService(SignIn signIn, ReportEngine engine, Store store, Clock clock, String chartJsVersion,
+                         AdminService admin, Duration pairingCodeLife) {
         this.signIn = signIn;
         this.engine = engine;
         this.store = store;
         this.clock = clock;
         this.chartJsVersion = chartJsVersion;
+        this.admin = admin;
+        this.pairingCodeLife = pairingCodeLife;
     }
 
     public static DashboardHttpService create(KoersServices services) {
         return new DashboardHttpService(services.signIn(), services.reports(), services.store(), services.clock(),
-                webjarVersion());
+                webjarVersion(), services.admin(), services.settings().pairingCodeLife());
     }
 
     @Override
@@ -92,7 +101,12 @@ public final class DashboardHttpService implements RoutedService {
                 .get("/project/{projectId}", Access.SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT, (caller, req, res) ->
                         project(req, res, caller.session()))
                 .get("/coach/{userId}", Access.SIGNED_IN_LEADER_OF_USER, (caller, req, res) ->
-                        coach(req, res, caller.session()));
+                        coach(req, res, caller.session()))
+                .get("/project/{projectId}/devices", Access.SIGNED_IN_LEADER_OF_PROJECT, (caller, req, res) ->
+                        devices(req, res, caller.session(), null))
+                .post("/project/{projectId}/pairing-code", Access.SIGNED_IN_LEADER_OF_PROJECT, this::issuePairingCode)
+                .post("/project/{projectId}/devices/{deviceId}/revoke", Access.SIGNED_IN_LEADER_OF_PROJECT,
+                        this::revokeDevice);
     }
 
     // ---- sign-in
@@ -155,7 +169,7 @@ public final class DashboardHttpService implements RoutedService {
                 key -> DashboardPage.BASE + "/project/" + key + filters.with("project", "").queryString());
         page(res, signed, filters, report, new DashboardPage.View(DashboardPage.BASE + "/", "overview",
                 t.get("page.overview"), filters, sectionsOf(report), report.silent(), report.aftercareOverdue(), drill,
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), ""));
     }
 
     private void project(ServerRequest req, ServerResponse res, SignIn.Signed signed) {
@@ -166,9 +180,12 @@ public final class DashboardHttpService implements RoutedService {
         String name = store.read(reads -> reads.project(id)).map(StoredProject::name).orElse(id.toString());
         DashboardPage.Drill drill = new DashboardPage.Drill("drill.coaches", report.groups(),
                 key -> key.isEmpty() ? "" : DashboardPage.BASE + "/coach/" + key + filters.queryString());
+        DashboardUser user = signed.user();
+        String devices = user.administrator() || user.ledProjects().contains(id)
+                ? DashboardPage.BASE + "/project/" + id + "/devices" + DashboardPage.langOnly(filters) : "";
         page(res, signed, filters, report, new DashboardPage.View(DashboardPage.BASE + "/project/" + id, "project", name,
                 filters, sectionsOf(report), report.silent(), report.aftercareOverdue(), drill,
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), devices));
     }
 
     private void coach(ServerRequest req, ServerResponse res, SignIn.Signed signed) {
@@ -182,7 +199,78 @@ public final class DashboardHttpService implements RoutedService {
                 group.label(), filters, group.sections(),
                 report.silent().stream().filter(s -> s.coachId().equals(key)).toList(),
                 report.aftercareOverdue().stream().filter(c -> c.coachId().equals(key)).toList(), null,
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), ""));
+    }
+
+    // ---- phones of a project (its leaders only: the guard checked that, and the CSRF token of the forms)
+
+    private void devices(ServerRequest req, ServerResponse res, SignIn.Signed signed, DevicesPage.Issued issued) {
+        UUID project = pathId(req, "projectId");
+        Filters filters = Filters.of(name -> req.query().first(name).or(() -> Optional.ofNullable(
+                FormBody.of(req).orNull(name))).orElse(null));
+        DashboardText t = text(filters);
+        String name = store.read(reads -> reads.project(project)).map(StoredProject::name)
+                .orElseThrow(() -> new NotFoundException("no such project"));
+        List<DevicesPage.Member> members = store.read(reads -> {
+            List<DevicesPage.Member> list = new ArrayList<>();
+            for (Role role : List.of(Role.COACH, Role.LANGUAGE_BUDDY, Role.JOBCOACH)) {
+                for (UUID user : reads.usersWithRole(project, role)) {
+                    reads.user(user).ifPresent(u -> list.add(new DevicesPage.Member(u.id(), u.name(), role,
+                            reads.devicesOf(u.id()))));
+                }
+            }
+            list.sort(Comparator.comparing(DevicesPage.Member::name).thenComparing(DevicesPage.Member::userId));
+            return list;
+        });
+        send(res, Status.OK_200, DashboardPage.frame(t, t.get("devices.title"), signed.user(), signed.session().csrf(),
+                DashboardPage.BASE + "/project/" + project + "/devices", filters,
+                DevicesPage.render(t, project, name, members, issued, signed.session().csrf(), filters), 0));
+    }
+
+    private void issuePairingCode(Caller caller, ServerRequest req, ServerResponse res) {
+        UUID project = pathId(req, "projectId");
+        UUID user = formId(FormBody.of(req).get("userId"));
+        AdminService.User person = store.read(reads -> reads.membershipsOf(user).stream()
+                .anyMatch(m -> m.projectId().equals(project) && m.role().worksWithParticipants())
+                ? reads.user(user) : Optional.<AdminService.User>empty())
+                .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "not_a_project_worker",
+                        "user " + user + " is not a coach, language buddy or jobcoach of this project"));
+        AdminService.PairingCode code = admin.issuePairingCode(user);
+        String server = serverUrl(req);
+        devices(req, res, caller.session(), new DevicesPage.Issued(person.name(), code.code(),
+                PairingQr.dataUri(PairingQr.content(server, code.code())), Instant.ofEpochMilli(code.expiresAtMillis()),
+                pairingCodeLife.toMinutes()));
+    }
+
+    private void revokeDevice(Caller caller, ServerRequest req, ServerResponse res) {
+        UUID project = pathId(req, "projectId");
+        UUID device = pathId(req, "deviceId");
+        boolean ofThisProject = store.read(reads -> reads.device(device)
+                .map(d -> reads.membershipsOf(d.userId()).stream().anyMatch(m -> m.projectId().equals(project)))
+                .orElse(false));
+        if (!ofThisProject) {
+            throw new AdminException(AdminException.Kind.NOT_FOUND, "device_not_found",
+                    "no device " + device + " of a member of this project");
+        }
+        admin.revokeDevice(device);
+        redirect(res, DashboardPage.BASE + "/project/" + project + "/devices"
+                + ("en".equals(FormBody.of(req).get("lang")) ? "?lang=en" : ""));
+    }
+
+    /** The server's address as the browser reached it, for the phone to reach it too. */
+    private static String serverUrl(ServerRequest req) {
+        var uri = req.requestedUri();
+        boolean defaultPort = uri.port() == ("https".equals(uri.scheme()) ? 443 : 80);
+        return uri.scheme() + "://" + uri.host() + (defaultPort ? "" : ":" + uri.port());
+    }
+
+    private static UUID formId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(AdminException.Kind.INVALID, "invalid_id", "'" + value + "' is not a user id",
+                    List.of("userId"));
+        }
     }
 
     /** Renders a report view with the filter choices the user has. */
@@ -194,7 +282,8 @@ public final class DashboardHttpService implements RoutedService {
         List<String> municipalities = projects.stream().flatMap(p -> p.municipalities().stream()).distinct().sorted().toList();
         List<Audience> audiences = Stream.of(Audience.values()).filter(a -> a.external() || user.seesInternal()).toList();
         DashboardPage.View full = new DashboardPage.View(view.path(), view.kind(), view.heading(), filters,
-                view.sections(), view.silent(), view.overdue(), view.drill(), projectOptions, municipalities, audiences);
+                view.sections(), view.silent(), view.overdue(), view.drill(), projectOptions, municipalities, audiences,
+                view.devices());
         DashboardText t = text(filters);
         send(res, Status.OK_200, DashboardPage.frame(t, view.heading(), user, signed.session().csrf(), view.path(),
                 filters, DashboardPage.report(t, report, full), report.threshold()));

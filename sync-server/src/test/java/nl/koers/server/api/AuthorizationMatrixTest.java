@@ -124,6 +124,9 @@ class AuthorizationMatrixTest {
             GET    /dashboard/                                   DD    DD    DD     AD     DD           AD     DD    AA        DD        DD
             GET    /dashboard/project/{projectId}                DD    DD    DD     AD     DD           AD     DD    AA        DD        DD
             GET    /dashboard/coach/{userId}                     DD    DD    DD     AD     DD           DD     DD    AA        DD        DD
+            GET    /dashboard/project/{projectId}/devices        DD    DD    DD     AD     DD           DD     DD    AA        DD        DD
+            POST   /dashboard/project/{projectId}/pairing-code   DD    DD    DD     AD     DD           DD     DD    AA        DD        DD
+            POST   /dashboard/project/{projectId}/devices/{deviceId}/revoke DD DD DD AD   DD           DD     DD    AA        DD        DD
             """;
 
     static final String PASSWORD = "matrix password long enough";
@@ -328,6 +331,11 @@ class AuthorizationMatrixTest {
             case "GET /dashboard/project/{projectId}" -> get("/dashboard/project/" + project + "?asOf=" + AS_OF, as);
             case "GET /dashboard/coach/{userId}" -> get("/dashboard/coach/" + (side == Side.OWN ? ownCoach : otherCoach)
                     + "?asOf=" + AS_OF, as);
+            case "GET /dashboard/project/{projectId}/devices" -> get("/dashboard/project/" + project + "/devices", as);
+            case "POST /dashboard/project/{projectId}/pairing-code" -> form("/dashboard/project/" + project
+                    + "/pairing-code", as, "&userId=" + (side == Side.OWN ? ownCoach : otherCoach));
+            case "POST /dashboard/project/{projectId}/devices/{deviceId}/revoke" -> form("/dashboard/project/" + project
+                    + "/devices/" + random + "/revoke", as, "");
             default -> throw new AssertionError("no sample request for " + route + "; add one with its expectations");
         };
     }
@@ -360,8 +368,13 @@ class AuthorizationMatrixTest {
             };
             as = session(name);
         }
-        return send("POST", "/dashboard/logout", as, "application/x-www-form-urlencoded",
-                "csrf=" + (as.csrf() == null ? "none" : as.csrf()));
+        return form("/dashboard/logout", as, "");
+    }
+
+    /** A dashboard form post with the caller's CSRF token, if they have a session. */
+    private static HttpRequest form(String path, Credentials as, String fields) {
+        return send("POST", path, as, "application/x-www-form-urlencoded",
+                "csrf=" + (as.csrf() == null ? "none" : as.csrf()) + fields);
     }
 
     private static HttpRequest get(String path, Credentials as) {
@@ -390,6 +403,20 @@ class AuthorizationMatrixTest {
             request.header("Cookie", "koers_session=" + as.session());
         }
         return request;
+    }
+
+    @Test
+    void aSessionForm_withoutTheSessionsCsrfToken_isRefused() throws Exception {
+        Credentials leader = credentials.get(Who.LEADER);
+        HttpResponse<String> forged = http.send(form("/dashboard/project/" + ownProject + "/pairing-code",
+                new Credentials(null, leader.session(), "forged", null), "&userId=" + ownCoach), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode());
+        assertEquals("csrf_mismatch", Json.MAPPER.readTree(forged.body()).get("error").asText());
+        HttpResponse<String> genuine = http.send(form("/dashboard/project/" + ownProject + "/pairing-code", leader,
+                "&userId=" + ownCoach), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, genuine.statusCode());
+        assertTrue(genuine.body().contains("id=\"pairing-code\""));
+        assertEquals("no-store", genuine.headers().firstValue("Cache-Control").orElseThrow());
     }
 
     // ---- what devices receive and may write
