@@ -55,7 +55,7 @@ public final class KoersServices implements AutoCloseable {
         SecureRandom secure = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(secure);
         this.accounts = new DashboardAccounts(store, clock, hasher);
-        this.signIn = new SignIn(store, accounts, new WebSessions(clock, secure, WebSessions.DEFAULT_IDLE),
+        this.signIn = new SignIn(store, accounts, new WebSessions(store, clock, secure, WebSessions.DEFAULT_IDLE),
                 new SignInGuard(throttle, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
         this.privacy = new ParticipantPrivacy(store, admin, audit, clock);
         this.retention = new Retention(store, privacy, settings.privacy().retentionMonths());
