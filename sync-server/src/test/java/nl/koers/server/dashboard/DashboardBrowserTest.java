@@ -266,7 +266,6 @@ class DashboardBrowserTest {
         String content = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(qr.getWidth(), qr.getHeight(), pixels)))).getText();
         assertEquals("koers:pair?server=" + URLEncoder.encode(url(""), StandardCharsets.UTF_8) + "&code=" + code, content);
-        screenshot("pairing-code");
 
         String scanned = content.substring(content.indexOf("&code=") + 6);
         HttpClient http = HttpClient.newHttpClient();
