@@ -53,6 +53,7 @@ case "$mode" in
     echo "Koers sync server: http://localhost:$PORT  dashboard: http://localhost:$PORT/dashboard  data: $KOERS_DATA_DIR"
     echo "Dashboard passwords: 'admin set-password --user <e-mail>' (project leaders, viewers, administrators)."
     echo "Pair a phone: ask for a code with 'admin pairing-code --user <id>' or start with KOERS_DEMO_SEED=true."
+    echo "Admin API: a personal token from 'admin issue-admin-token --user <e-mail>' (a user with the ADMINISTRATOR role)."
     exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
     ;;
   demo)

@@ -3,11 +3,14 @@ package nl.koers.server;
 import java.security.SecureRandom;
 import java.time.Clock;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.PairingGuard;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
 import nl.koers.server.audit.AuditLog;
 import nl.koers.server.audit.AuditingSyncService;
+import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.ScopePolicy;
+import nl.koers.server.auth.Throttle;
 import nl.koers.server.auth.web.DashboardAccounts;
 import nl.koers.server.auth.web.PasswordHasher;
 import nl.koers.server.auth.web.SignIn;
@@ -26,12 +29,14 @@ public final class KoersServices implements AutoCloseable {
     private final ServerSettings settings;
     private final Store store;
     private final AdminService admin;
+    private final PairingGuard pairing;
     private final SyncService sync;
     private final ReportEngine reports;
     private final Clock clock;
     private final DashboardAccounts accounts;
     private final SignIn signIn;
     private final AuditLog audit;
+    private final AdminTokens adminTokens;
     private final ParticipantPrivacy privacy;
     private final Retention retention;
 
@@ -40,15 +45,18 @@ public final class KoersServices implements AutoCloseable {
         this.store = store;
         ScopePolicy scope = new ScopePolicy();
         this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
+        Throttle throttle = new Throttle(store, clock, random);
+        this.pairing = new PairingGuard(admin, throttle);
         this.audit = new AuditLog(store, clock);
+        this.adminTokens = new AdminTokens(store, clock, random);
         this.sync = new AuditingSyncService(new StoreSyncService(store, clock, settings.sync(), scope), audit);
         this.reports = new ReportEngine(store);
         this.clock = clock;
         SecureRandom secure = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(secure);
         this.accounts = new DashboardAccounts(store, clock, hasher);
-        this.signIn = new SignIn(store, accounts, new WebSessions(clock, secure, WebSessions.DEFAULT_IDLE),
-                new SignInGuard(clock, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
+        this.signIn = new SignIn(store, accounts, new WebSessions(store, clock, secure, WebSessions.DEFAULT_IDLE),
+                new SignInGuard(throttle, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
         this.privacy = new ParticipantPrivacy(store, admin, audit, clock);
         this.retention = new Retention(store, privacy, settings.privacy().retentionMonths());
     }
@@ -70,6 +78,11 @@ public final class KoersServices implements AutoCloseable {
 
     public AdminService admin() {
         return admin;
+    }
+
+    /** Pairing of devices, with its limits on wrong codes. */
+    public PairingGuard pairing() {
+        return pairing;
     }
 
     public SyncService sync() {
@@ -96,6 +109,11 @@ public final class KoersServices implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Administrators' personal API tokens. */
+    public AdminTokens adminTokens() {
+        return adminTokens;
     }
 
     public ParticipantPrivacy privacy() {

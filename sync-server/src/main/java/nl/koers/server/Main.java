@@ -7,11 +7,14 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import nl.koers.server.api.AccessGuard;
 import nl.koers.server.api.AdminHttpService;
 import nl.koers.server.api.ErrorMapping;
 import nl.koers.server.api.PairingHttpService;
 import nl.koers.server.api.ReportHttpService;
+import nl.koers.server.api.RouteTable;
 import nl.koers.server.api.SyncHttpService;
+import nl.koers.server.auth.Access;
 import nl.koers.server.cli.KoersCommand;
 import nl.koers.server.dashboard.DashboardHttpService;
 
@@ -44,16 +47,23 @@ public final class Main {
         return builder.build().start();
     }
 
-    /** The one routing, shared by {@link #start} and the tests. */
+    /** The one routing, shared by {@link #start} and the tests: the route table behind the access guard. */
     public static void routing(HttpRouting.Builder routing, KoersServices services) {
         ErrorMapping.register(routing);
-        routing.get("/", (req, res) -> res.status(Status.SEE_OTHER_303).header(HeaderNames.LOCATION, "/dashboard/").send())
-                .register("/api/sync", new SyncHttpService(services.sync(), services.admin()))
-                .register("/api/devices", new PairingHttpService(services.admin()))
-                .register("/api/admin", new AdminHttpService(services.admin(), services.accounts(), services.privacy(),
-                        services.audit(), services.settings().adminToken()))
-                .register("/api/reports", new ReportHttpService(services.reports(), services.signIn(),
-                        services.settings().adminToken(), services.clock()))
-                .register("/dashboard", DashboardHttpService.create(services));
+        routes(services).registerOn(routing, new AccessGuard(services.admin(), services.adminTokens(), services.signIn(),
+                services.store()));
+    }
+
+    /** Every route of the server with the access it needs: what {@link #routing} registers. */
+    public static RouteTable routes(KoersServices services) {
+        return RouteTable.of(routes -> routes
+                .get("/", Access.PUBLIC, (caller, req, res) -> res.status(Status.SEE_OTHER_303)
+                        .header(HeaderNames.LOCATION, "/dashboard/").send())
+                .service("/api/sync", new SyncHttpService(services.sync()))
+                .service("/api/devices", new PairingHttpService(services.pairing()))
+                .service("/api/admin", new AdminHttpService(services.admin(), services.accounts(), services.privacy(),
+                        services.audit(), services.adminTokens()))
+                .service("/api/reports", new ReportHttpService(services.reports(), services.clock()))
+                .service("/dashboard", DashboardHttpService.create(services)));
     }
 }

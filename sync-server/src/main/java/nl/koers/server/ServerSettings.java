@@ -9,28 +9,27 @@ import nl.koers.server.sync.SyncSettings;
 
 /**
  * The {@code koers} section of the configuration ({@code application.yaml}, overridden by
- * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_ADMIN_TOKEN}).
+ * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_DB_KIND}).
  *
  * @param dataDir          where the SQLite database file lives
- * @param adminToken       bearer token of the admin API; empty disables the admin API
  * @param pairingCodeLife  how long a pairing code stays valid
  * @param sync             page sizes and allowed clock skew
  * @param seedDemo         fill an empty store with synthetic demo data on start
  * @param database         which store: SQLite in {@code dataDir} or PostgreSQL ({@code koers.db})
  * @param privacy          retention period and the HTTPS key store ({@code koers.privacy}, {@code koers.tls})
  */
-public record ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync,
+public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync,
                              boolean seedDemo, DatabaseSettings database, PrivacySettings privacy) {
 
     /** Settings with the default privacy settings (24 months retention, plain HTTP). */
-    public ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
+    public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
                           DatabaseSettings database) {
-        this(dataDir, adminToken, pairingCodeLife, sync, seedDemo, database, PrivacySettings.DEFAULTS);
+        this(dataDir, pairingCodeLife, sync, seedDemo, database, PrivacySettings.DEFAULTS);
     }
 
     /** Settings with the SQLite store in {@code dataDir}. */
-    public ServerSettings(Path dataDir, String adminToken, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo) {
-        this(dataDir, adminToken, pairingCodeLife, sync, seedDemo, DatabaseSettings.sqlite(dataDir));
+    public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo) {
+        this(dataDir, pairingCodeLife, sync, seedDemo, DatabaseSettings.sqlite(dataDir));
     }
 
     public static ServerSettings from(Config koers) {
@@ -38,7 +37,6 @@ public record ServerSettings(Path dataDir, String adminToken, Duration pairingCo
         Path dataDir = Path.of(koers.get("data.dir").asString().orElse("data"));
         return new ServerSettings(
                 dataDir,
-                koers.get("admin.token").asString().orElse(""),
                 Duration.ofMinutes(koers.get("pairing.code-minutes").asLong().orElse(15L)),
                 new SyncSettings(
                         koers.get("sync.default-page").asInt().orElse(defaults.defaultPage()),

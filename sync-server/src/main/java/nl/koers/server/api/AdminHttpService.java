@@ -2,12 +2,8 @@ package nl.koers.server.api;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,16 +14,19 @@ import nl.koers.server.audit.Actor;
 import nl.koers.server.audit.AuditCsv;
 import nl.koers.server.audit.AuditLog;
 import nl.koers.server.audit.AuditQuery;
+import nl.koers.server.auth.Access;
+import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.Role;
 import nl.koers.server.auth.web.DashboardAccounts;
 import nl.koers.server.privacy.ParticipantPrivacy;
 
 /**
  * {@code /api/admin/...}: organisations, projects, users, memberships, assignments, pairing codes,
- * device revocation, conflicts, dashboard passwords, and a participant's privacy rights (export,
- * erasure) with the audit log. Protected by the configured admin token for now.
+ * device revocation, conflicts, dashboard passwords, administrators' personal tokens, and a
+ * participant's privacy rights (export, erasure) with the audit log. Every route needs an
+ * administrator's personal token; the audit log names that administrator.
  */
-public final class AdminHttpService implements HttpService {
+public final class AdminHttpService implements RoutedService {
 
     record NameBody(String name) {
     }
@@ -50,88 +49,94 @@ public final class AdminHttpService implements HttpService {
     record PasswordBody(String password) {
     }
 
+    record AdminTokenBody(UUID userId) {
+    }
+
     private static final int DEFAULT_AUDIT_PAGE = 1000;
+    private static final Access ADMIN = Access.ADMINISTRATOR;
 
     private final AdminService admin;
     private final DashboardAccounts accounts;
     private final ParticipantPrivacy privacy;
     private final AuditLog audit;
-    private final byte[] adminToken;
+    private final AdminTokens adminTokens;
 
     public AdminHttpService(AdminService admin, DashboardAccounts accounts, ParticipantPrivacy privacy, AuditLog audit,
-                            String adminToken) {
+                            AdminTokens adminTokens) {
         this.admin = admin;
         this.accounts = accounts;
         this.privacy = privacy;
         this.audit = audit;
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
+        this.adminTokens = adminTokens;
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.any(this::authorise)
-                .get("/organisations", (req, res) -> JsonBodies.send(res, admin.organisations()))
-                .post("/organisations", (req, res) -> created(res,
+    public void routes(Routes routes) {
+        routes.get("/organisations", ADMIN, (caller, req, res) -> JsonBodies.send(res, admin.organisations()))
+                .post("/organisations", ADMIN, (caller, req, res) -> created(res,
                         admin.createOrganisation(JsonBodies.read(req, NameBody.class).name())))
-                .get("/projects", (req, res) -> JsonBodies.send(res, admin.projects()))
-                .post("/projects", (req, res) -> created(res,
+                .get("/projects", ADMIN, (caller, req, res) -> JsonBodies.send(res, admin.projects()))
+                .post("/projects", ADMIN, (caller, req, res) -> created(res,
                         admin.createProject(JsonBodies.read(req, AdminService.NewProject.class))))
-                .get("/projects/{id}/conflicts", (req, res) -> JsonBodies.send(res, admin.conflicts(id(req, "id"))))
-                .get("/users", (req, res) -> JsonBodies.send(res, admin.users()))
-                .post("/users", (req, res) -> {
+                .get("/projects/{projectId}/conflicts", ADMIN, (caller, req, res) ->
+                        JsonBodies.send(res, admin.conflicts(id(req, "projectId"))))
+                .get("/users", ADMIN, (caller, req, res) -> JsonBodies.send(res, admin.users()))
+                .post("/users", ADMIN, (caller, req, res) -> {
                     UserBody body = JsonBodies.read(req, UserBody.class);
                     created(res, admin.createUser(body.name(), body.email()));
                 })
-                .put("/users/{id}/dashboard-password", (req, res) -> {
-                    accounts.setPassword(id(req, "id"), JsonBodies.read(req, PasswordBody.class).password());
+                .put("/users/{userId}/dashboard-password", ADMIN, (caller, req, res) -> {
+                    accounts.setPassword(id(req, "userId"), JsonBodies.read(req, PasswordBody.class).password());
                     res.status(Status.NO_CONTENT_204).send();
                 })
-                .post("/memberships", (req, res) -> {
+                .post("/memberships", ADMIN, (caller, req, res) -> {
                     MembershipBody body = JsonBodies.read(req, MembershipBody.class);
                     admin.addMembership(body.userId(), body.projectId(), body.role());
                     created(res, body);
                 })
-                .post("/assignments", (req, res) -> {
+                .post("/assignments", ADMIN, (caller, req, res) -> {
                     AssignmentBody body = JsonBodies.read(req, AssignmentBody.class);
                     admin.assign(body.participantId(), body.userId(), body.projectId());
                     created(res, body);
                 })
-                .delete("/assignments/{participantId}/{userId}", (req, res) -> {
+                .delete("/assignments/{participantId}/{userId}", ADMIN, (caller, req, res) -> {
                     admin.unassign(id(req, "participantId"), id(req, "userId"));
                     res.status(Status.NO_CONTENT_204).send();
                 })
-                .post("/pairing-codes", (req, res) -> created(res,
+                .post("/pairing-codes", ADMIN, (caller, req, res) -> created(res,
                         admin.issuePairingCode(JsonBodies.read(req, PairingCodeBody.class).userId())))
-                .post("/devices/{id}/revoke", (req, res) -> {
-                    admin.revokeDevice(id(req, "id"));
+                .post("/devices/{deviceId}/revoke", ADMIN, (caller, req, res) -> {
+                    admin.revokeDevice(id(req, "deviceId"));
                     res.status(Status.NO_CONTENT_204).send();
                 })
-                .post("/participants/{id}/erase", (req, res) -> {
+                .get("/admin-tokens", ADMIN, (caller, req, res) -> JsonBodies.send(res, adminTokens.list()))
+                .post("/admin-tokens", ADMIN, (caller, req, res) -> {
+                    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+                    created(res, adminTokens.issue(JsonBodies.read(req, AdminTokenBody.class).userId(), caller.administrator()));
+                })
+                .post("/admin-tokens/{tokenId}/revoke", ADMIN, (caller, req, res) -> {
+                    adminTokens.revoke(id(req, "tokenId"));
+                    res.status(Status.NO_CONTENT_204).send();
+                })
+                .post("/participants/{participantId}/erase", ADMIN, (caller, req, res) -> {
                     UUID requestedBy = req.content().hasEntity()
                             ? JsonBodies.read(req, EraseBody.class).requestedBy() : null;
-                    UUID participant = id(req, "id");
-                    privacy.erase(participant, requestedBy, Actor.adminApi(requestedBy), ParticipantPrivacy.ON_REQUEST);
+                    UUID participant = id(req, "participantId");
+                    privacy.erase(participant, requestedBy, Actor.adminApi(caller.administrator()),
+                            ParticipantPrivacy.ON_REQUEST);
                     JsonBodies.send(res, Map.of("erased", participant));
                 })
-                .get("/participants/{id}/export", (req, res) -> {
+                .get("/participants/{participantId}/export", ADMIN, (caller, req, res) -> {
                     res.header(HeaderNames.CACHE_CONTROL, "no-store");
-                    JsonBodies.send(res, privacy.export(id(req, "id"), Actor.adminApi(null)));
+                    JsonBodies.send(res, privacy.export(id(req, "participantId"), Actor.adminApi(caller.administrator())));
                 })
-                .get("/audit", (req, res) -> JsonBodies.send(res, audit.entries(auditQuery(req))))
-                .get("/audit/csv", (req, res) -> {
+                .get("/audit", ADMIN, (caller, req, res) -> JsonBodies.send(res, audit.entries(auditQuery(req))))
+                .get("/audit/csv", ADMIN, (caller, req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=UTF-8");
                     res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"koers-audit.csv\"");
                     res.header(HeaderNames.CACHE_CONTROL, "no-store");
                     res.send(AuditCsv.write(audit.entries(auditQuery(req))));
                 });
-    }
-
-    private void authorise(ServerRequest req, ServerResponse res) {
-        byte[] given = BearerToken.of(req).orElse("").getBytes(StandardCharsets.UTF_8);
-        if (adminToken.length == 0 || !MessageDigest.isEqual(adminToken, given)) {
-            throw ApiException.unauthenticated("the admin API needs 'Authorization: Bearer <admin token>'");
-        }
-        res.next();
     }
 
     /** {@code ?participant=&from=&until=&after=&limit=}: times as ISO-8601 instants, limit 1000 by default. */

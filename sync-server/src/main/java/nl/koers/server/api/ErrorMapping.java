@@ -1,6 +1,7 @@
 package nl.koers.server.api;
 
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -12,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import nl.koers.model.UnknownCodeException;
 import nl.koers.server.admin.AdminException;
+import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.server.auth.web.AccessDeniedException;
 import nl.koers.server.ExplainedException;
 import nl.koers.server.report.ReportException;
@@ -37,6 +39,10 @@ public final class ErrorMapping {
                 .error(AccessDeniedException.class, (req, res, e) -> send(res, Status.FORBIDDEN_403, "forbidden",
                         e.getMessage(), List.of()))
                 .error(ApiException.class, (req, res, e) -> send(res, e.status(), e))
+                .error(TooManyAttemptsException.class, (req, res, e) -> {
+                    res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(e.retryAfter())));
+                    send(res, Status.TOO_MANY_REQUESTS_429, e);
+                })
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
                 .error(HttpException.class, (req, res, e) -> {

@@ -1,32 +1,32 @@
 package nl.koers.server.api;
 
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
-import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.PairingGuard;
+import nl.koers.server.auth.Access;
+import nl.koers.server.auth.web.SessionCookie;
 
-/** {@code POST /api/devices/pair}: a phone exchanges a pairing code for its device id and token. */
-public final class PairingHttpService implements HttpService {
+/**
+ * {@code POST /api/devices/pair}: a phone exchanges a pairing code for its device id and token;
+ * wrong codes are limited per address and per code prefix ({@link PairingGuard}).
+ */
+public final class PairingHttpService implements RoutedService {
 
     /** The body of a pairing request. */
     record PairRequest(String code, String deviceName) {
     }
 
-    private final AdminService admin;
+    private final PairingGuard pairing;
 
-    public PairingHttpService(AdminService admin) {
-        this.admin = admin;
+    public PairingHttpService(PairingGuard pairing) {
+        this.pairing = pairing;
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/pair", this::pair);
-    }
-
-    private void pair(ServerRequest req, ServerResponse res) {
-        PairRequest body = JsonBodies.read(req, PairRequest.class);
-        JsonBodies.send(res, Status.CREATED_201, admin.pair(body.code(), body.deviceName()));
+    public void routes(Routes routes) {
+        routes.post("/pair", Access.PUBLIC, (caller, req, res) -> {
+            PairRequest body = JsonBodies.read(req, PairRequest.class);
+            JsonBodies.send(res, Status.CREATED_201, pairing.pair(body.code(), body.deviceName(),
+                    SessionCookie.clientAddress(req)));
+        });
     }
 }

@@ -1,21 +1,14 @@
 package nl.koers.server.api;
 
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
-import nl.koers.server.auth.web.DashboardUser;
+import nl.koers.server.auth.Access;
 import nl.koers.server.auth.web.ReportAccess;
-import nl.koers.server.auth.web.SessionCookie;
-import nl.koers.server.auth.web.SignIn;
 import nl.koers.server.export.CsvExport;
 import nl.koers.server.export.PdfExport;
 import nl.koers.server.export.ReportFiles;
@@ -29,54 +22,46 @@ import nl.koers.server.report.ReportRequest;
 /**
  * {@code /api/reports}: the programme report as JSON ({@code GET /api/reports}), CSV
  * ({@code /csv}), XLSX ({@code /xlsx}) and the funder report as PDF ({@code /pdf}, always for an
- * external audience), selected by query parameters (see {@code docs/REPORTS.md}). Open to the
- * admin token, which sees everything, and to a dashboard session, which sees what the user's
- * roles allow ({@link ReportAccess}).
+ * external audience), selected by query parameters (see {@code docs/REPORTS.md}). Open to an
+ * administrator's token, which sees everything, and to a dashboard session, which sees what the
+ * user's roles allow ({@link ReportAccess}).
  */
-public final class ReportHttpService implements HttpService {
+public final class ReportHttpService implements RoutedService {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Access READER = Access.ADMINISTRATOR_OR_SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT;
 
     private final ReportEngine engine;
-    private final SignIn signIn;
-    private final byte[] adminToken;
     private final Clock clock;
 
-    public ReportHttpService(ReportEngine engine, SignIn signIn, String adminToken, Clock clock) {
+    public ReportHttpService(ReportEngine engine, Clock clock) {
         this.engine = engine;
-        this.signIn = signIn;
-        this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", (req, res) -> JsonBodies.send(res, engine.run(request(req))))
-                .get("/csv", (req, res) -> file(res, engine.run(request(req)), "csv", "text/csv; charset=UTF-8",
-                        CsvExport::write))
-                .get("/xlsx", (req, res) -> file(res, engine.run(request(req)), "xlsx", XLSX, XlsxExport::write))
-                .get("/pdf", (req, res) -> {
-                    ReportRequest request = request(req);
-                    ReportRequest external = request.audience().external() ? request : request.withAudience(Audience.FUNDER);
+    public void routes(Routes routes) {
+        routes.get("/", READER, (caller, req, res) -> JsonBodies.send(res, engine.run(request(caller, req))))
+                .get("/csv", READER, (caller, req, res) -> file(res, engine.run(request(caller, req)), "csv",
+                        "text/csv; charset=UTF-8", CsvExport::write))
+                .get("/xlsx", READER, (caller, req, res) -> file(res, engine.run(request(caller, req)), "xlsx", XLSX,
+                        XlsxExport::write))
+                .get("/pdf", READER, (caller, req, res) -> {
+                    ReportRequest asked = ReportQuery.parse(name -> req.query().all(name, List::of), LocalDate.now(clock));
+                    ReportRequest external = restrict(caller,
+                            asked.audience().external() ? asked : asked.withAudience(Audience.FUNDER));
                     String selection = engine.describe(external);
                     file(res, engine.run(external), "pdf", "application/pdf", report -> PdfExport.write(report, selection));
                 });
     }
 
-    /** The request of the query parameters, narrowed to the signed-in user's projects; 401 without credentials. */
-    private ReportRequest request(ServerRequest req) {
-        Optional<DashboardUser> user = Optional.empty();
-        if (!hasAdminToken(req)) {
-            user = Optional.of(SessionCookie.signedIn(req, signIn).orElseThrow(() -> ApiException.unauthenticated(
-                    "the report API needs 'Authorization: Bearer <admin token>' or a dashboard session")).user());
-        }
-        ReportRequest request = ReportQuery.parse(name -> req.query().all(name, List::of), LocalDate.now(clock));
-        return user.map(u -> ReportAccess.restrict(u, request)).orElse(request);
+    /** The request of the query parameters; for a dashboard session narrowed to what the user may see. */
+    private ReportRequest request(Caller caller, ServerRequest req) {
+        return restrict(caller, ReportQuery.parse(name -> req.query().all(name, List::of), LocalDate.now(clock)));
     }
 
-    private boolean hasAdminToken(ServerRequest req) {
-        byte[] given = BearerToken.of(req).orElse("").getBytes(StandardCharsets.UTF_8);
-        return adminToken.length > 0 && MessageDigest.isEqual(adminToken, given);
+    private static ReportRequest restrict(Caller caller, ReportRequest request) {
+        return caller.isAdministrator() ? request : ReportAccess.restrict(caller.session().user(), request);
     }
 
     static void file(ServerResponse res, Report report, String extension, String type, Function<Report, byte[]> writer) {

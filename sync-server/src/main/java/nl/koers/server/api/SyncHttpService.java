@@ -2,53 +2,31 @@ package nl.koers.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
-import nl.koers.server.admin.AdminService;
-import nl.koers.server.auth.DeviceIdentity;
+import nl.koers.server.auth.Access;
 import nl.koers.server.sync.SyncService;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.PushRequest;
 
 /** {@code POST /api/sync/push} and {@code POST /api/sync/pull}, for devices with their token. */
-public final class SyncHttpService implements HttpService {
+public final class SyncHttpService implements RoutedService {
 
     private final SyncService sync;
-    private final AdminService admin;
 
-    public SyncHttpService(SyncService sync, AdminService admin) {
+    public SyncHttpService(SyncService sync) {
         this.sync = sync;
-        this.admin = admin;
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.post("/push", this::push)
-                .post("/pull", this::pull);
-    }
-
-    private void push(ServerRequest req, ServerResponse res) {
-        DeviceIdentity device = authenticate(req);
-        JsonNode body = JsonBodies.readTree(req);
-        if (!body.path("mutations").isArray()) {
-            throw new ApiException(Status.BAD_REQUEST_400, "invalid_json", "a push needs a 'mutations' list",
-                    List.of("mutations"));
-        }
-        JsonBodies.send(res, sync.push(device, JsonBodies.convert(body, PushRequest.class)));
-    }
-
-    private void pull(ServerRequest req, ServerResponse res) {
-        DeviceIdentity device = authenticate(req);
-        JsonBodies.send(res, sync.pull(device, JsonBodies.read(req, PullRequest.class)));
-    }
-
-    private DeviceIdentity authenticate(ServerRequest req) {
-        String token = BearerToken.of(req).orElseThrow(() -> ApiException.unauthenticated(
-                "send the device token as 'Authorization: Bearer <token>'"));
-        return admin.authenticate(token).orElseThrow(() -> ApiException.unauthenticated(
-                "the device token is unknown or was revoked; pair the device again"));
+    public void routes(Routes routes) {
+        routes.post("/push", Access.DEVICE, (caller, req, res) -> {
+            JsonNode body = JsonBodies.readTree(req);
+            if (!body.path("mutations").isArray()) {
+                throw new ApiException(Status.BAD_REQUEST_400, "invalid_json", "a push needs a 'mutations' list",
+                        List.of("mutations"));
+            }
+            JsonBodies.send(res, sync.push(caller.device(), JsonBodies.convert(body, PushRequest.class)));
+        }).post("/pull", Access.DEVICE, (caller, req, res) ->
+                JsonBodies.send(res, sync.pull(caller.device(), JsonBodies.read(req, PullRequest.class))));
     }
 }

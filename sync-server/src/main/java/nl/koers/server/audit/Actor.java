@@ -7,7 +7,8 @@ import nl.koers.server.auth.DeviceIdentity;
  * Who did something the audit log records: a paired device (and its user), a call of the admin
  * API, the admin command line, or the server's own retention task.
  *
- * @param userId   the user the device acts for, or the user an administrator named as requester; may be null
+ * @param userId   the user the device acts for, or the administrator whose personal token called the admin API;
+ *                 null for the command line and the retention task
  * @param deviceId the device, for {@link Kind#DEVICE} only
  */
 public record Actor(Kind kind, UUID userId, UUID deviceId) {
@@ -16,7 +17,7 @@ public record Actor(Kind kind, UUID userId, UUID deviceId) {
     public enum Kind {
         /** A paired phone, authenticated by its token. */
         DEVICE,
-        /** The admin HTTP API, authenticated by the admin token. */
+        /** The admin HTTP API, authenticated by an administrator's personal token. */
         ADMIN_API,
         /** The admin command line on the server machine. */
         CLI,
@@ -34,9 +35,12 @@ public record Actor(Kind kind, UUID userId, UUID deviceId) {
         return new Actor(Kind.DEVICE, device.userId(), device.deviceId());
     }
 
-    /** The admin API, optionally on behalf of a named user (null if none was named). */
-    public static Actor adminApi(UUID requestedBy) {
-        return new Actor(Kind.ADMIN_API, requestedBy, null);
+    /** The admin API, called by the administrator with this user id. */
+    public static Actor adminApi(UUID administrator) {
+        if (administrator == null) {
+            throw new IllegalArgumentException("an admin API actor names the administrator");
+        }
+        return new Actor(Kind.ADMIN_API, administrator, null);
     }
 
     public static Actor cli() {

@@ -19,6 +19,7 @@ import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.audit.Actor;
+import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.Role;
 import nl.koers.server.privacy.ParticipantPrivacy;
 import nl.koers.server.store.Store;
@@ -41,6 +42,8 @@ final class AdminCommands {
         admin.addSubcommand(new Assign(settings));
         admin.addSubcommand(new IssuePairingCode(settings));
         admin.addSubcommand(new SetPassword(settings));
+        admin.addSubcommand(new IssueAdminToken(settings));
+        admin.addSubcommand(new RevokeAdminToken(settings));
         admin.addSubcommand(new Erase(settings));
         PrivacyCommands.addTo(admin, settings);
         admin.addSubcommand(new Backup(settings));
@@ -235,19 +238,54 @@ final class AdminCommands {
                 return 1;
             }
         }
+    }
 
-        private static UUID userId(KoersServices services, String idOrEmail) {
-            if (idOrEmail.contains("@")) {
-                return services.store().read(reads -> reads.userByEmail(idOrEmail.strip().toLowerCase(Locale.ROOT)))
-                        .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "unknown_user",
-                                "no user with e-mail address " + idOrEmail)).id();
-            }
-            try {
-                return UUID.fromString(idOrEmail);
-            } catch (IllegalArgumentException e) {
-                throw new AdminException(AdminException.Kind.INVALID, "invalid_user", "--user takes a user id or an e-mail"
-                        + " address: " + idOrEmail);
-            }
+    @Command(name = "issue-admin-token", description = "Issue a personal API token for an administrator (a user with the"
+            + " ADMINISTRATOR role); prints it once. Local access to the store is what authorises this.")
+    static final class IssueAdminToken extends ServicesAction {
+        @Option(names = "--user", required = true, description = "user id or e-mail address")
+        String user;
+
+        IssueAdminToken(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(KoersServices services) {
+            AdminTokens.Issued issued = services.adminTokens().issue(userId(services, user), null);
+            return "administrator token " + issued.id() + " for user " + issued.userId() + " (shown once; keep it secret):"
+                    + System.lineSeparator() + issued.token();
+        }
+    }
+
+    @Command(name = "revoke-admin-token", description = "Revoke an administrator's personal API token for good.")
+    static final class RevokeAdminToken extends ServicesAction {
+        @Option(names = "--token-id", required = true, description = "the id printed when the token was issued")
+        UUID tokenId;
+
+        RevokeAdminToken(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(KoersServices services) {
+            services.adminTokens().revoke(tokenId);
+            return "revoked administrator token " + tokenId;
+        }
+    }
+
+    /** A user named on the command line by id or by e-mail address. */
+    static UUID userId(KoersServices services, String idOrEmail) {
+        if (idOrEmail.contains("@")) {
+            return services.store().read(reads -> reads.userByEmail(idOrEmail.strip().toLowerCase(Locale.ROOT)))
+                    .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "unknown_user",
+                            "no user with e-mail address " + idOrEmail)).id();
+        }
+        try {
+            return UUID.fromString(idOrEmail);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(AdminException.Kind.INVALID, "invalid_user", "--user takes a user id or an e-mail"
+                    + " address: " + idOrEmail);
         }
     }
 

@@ -30,10 +30,14 @@ final class ServeCommand implements Runnable {
         PrintStream out = System.out;
         KoersServices services = KoersServices.open(settings);
         if (settings.seedDemo()) {
-            new DemoSeeder(services).seedIfEmpty().ifPresent(code ->
-                    out.println("Demo pairing code for coach " + code.coachName() + ": " + code.code()
-                            + " (valid " + settings.pairingCodeLife().toMinutes() + " minutes)"));
+            new DemoSeeder(services).seedIfEmpty().ifPresent(access -> {
+                out.println("Demo pairing code for coach " + access.coachName() + ": " + access.code()
+                        + " (valid " + settings.pairingCodeLife().toMinutes() + " minutes)");
+                out.println("Demo administrator token (admin API, 'Authorization: Bearer <token>'; shown once): "
+                        + access.adminToken());
+            });
             out.println("Demo dashboard sign-in: " + DemoSeeder.LEADER_EMAIL + " / " + DemoSeeder.LEADER_PASSWORD);
+            out.println("Another administrator token: admin issue-admin-token --user " + DemoSeeder.ADMIN_EMAIL);
         }
         WebServer server = Main.start(config.get("server"), services);
         RetentionSchedule retention = RetentionSchedule.start(services.retention(), services.clock(),

@@ -3,22 +3,20 @@ package nl.koers.server.dashboard;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.NotFoundException;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.staticcontent.StaticContentService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +25,17 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nl.koers.server.KoersServices;
+import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.api.Caller;
+import nl.koers.server.api.FormBody;
+import nl.koers.server.api.RoutedService;
+import nl.koers.server.api.Routes;
+import nl.koers.server.auth.Access;
+import nl.koers.server.auth.Role;
+import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.server.auth.web.DashboardUser;
 import nl.koers.server.auth.web.ReportAccess;
 import nl.koers.server.auth.web.SessionCookie;
@@ -52,7 +57,7 @@ import nl.koers.server.store.StoredProject;
  * ({@code /coach/{id}}), each filtered by reference date, project, municipality, period and
  * audience, in Dutch or English ({@code lang=en}). The downloads use {@code /api/reports}.
  */
-public final class DashboardHttpService implements HttpService {
+public final class DashboardHttpService implements RoutedService {
 
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -63,31 +68,45 @@ public final class DashboardHttpService implements HttpService {
     private final Store store;
     private final Clock clock;
     private final String chartJsVersion;
+    private final AdminService admin;
+    private final Duration pairingCodeLife;
 
-    DashboardHttpService(SignIn signIn, ReportEngine engine, Store store, Clock clock, String chartJsVersion) {
+    DashboardHttpService(SignIn signIn, ReportEngine engine, Store store, Clock clock, String chartJsVersion,
+                         AdminService admin, Duration pairingCodeLife) {
         this.signIn = signIn;
         this.engine = engine;
         this.store = store;
         this.clock = clock;
         this.chartJsVersion = chartJsVersion;
+        this.admin = admin;
+        this.pairingCodeLife = pairingCodeLife;
     }
 
     public static DashboardHttpService create(KoersServices services) {
         return new DashboardHttpService(services.signIn(), services.reports(), services.store(), services.clock(),
-                webjarVersion());
+                webjarVersion(), services.admin(), services.settings().pairingCodeLife());
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.register("/assets", StaticContentService.builder("nl/koers/server/dashboard/assets").build())
-                .register("/chartjs", StaticContentService.builder(
+    public void routes(Routes routes) {
+        routes.whenSignedOut((req, res) -> signInPage(req, res, Status.UNAUTHORIZED_401, ""))
+                .staticFiles("/assets", StaticContentService.builder("nl/koers/server/dashboard/assets").build())
+                .staticFiles("/chartjs", StaticContentService.builder(
                         "META-INF/resources/webjars/chart.js/" + chartJsVersion + "/dist").build())
-                .get("/login", (req, res) -> signInPage(req, res, Status.OK_200, ""))
-                .post("/login", this::signIn)
-                .post("/logout", this::signOut)
-                .get("/", (req, res) -> signedIn(req, res, signed -> overview(req, res, signed)))
-                .get("/project/{id}", (req, res) -> signedIn(req, res, signed -> project(req, res, signed)))
-                .get("/coach/{id}", (req, res) -> signedIn(req, res, signed -> coach(req, res, signed)));
+                .get("/login", Access.PUBLIC, (caller, req, res) -> signInPage(req, res, Status.OK_200, ""))
+                .post("/login", Access.PUBLIC, (caller, req, res) -> signIn(req, res))
+                .post("/logout", Access.SIGNED_IN, this::signOut)
+                .get("/", Access.SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT, (caller, req, res) ->
+                        overview(req, res, caller.session()))
+                .get("/project/{projectId}", Access.SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT, (caller, req, res) ->
+                        project(req, res, caller.session()))
+                .get("/coach/{userId}", Access.SIGNED_IN_LEADER_OF_USER, (caller, req, res) ->
+                        coach(req, res, caller.session()))
+                .get("/project/{projectId}/devices", Access.SIGNED_IN_LEADER_OF_PROJECT, (caller, req, res) ->
+                        devices(req, res, caller.session(), null))
+                .post("/project/{projectId}/pairing-code", Access.SIGNED_IN_LEADER_OF_PROJECT, this::issuePairingCode)
+                .post("/project/{projectId}/devices/{deviceId}/revoke", Access.SIGNED_IN_LEADER_OF_PROJECT,
+                        this::revokeDevice);
     }
 
     // ---- sign-in
@@ -106,21 +125,24 @@ public final class DashboardHttpService implements HttpService {
     }
 
     private void signIn(ServerRequest req, ServerResponse res) {
-        Map<String, String> form = form(req);
-        Filters filters = Filters.of(form::get);
+        FormBody form = FormBody.of(req);
+        Filters filters = Filters.of(form::orNull);
         DashboardText t = text(filters);
         Optional<String> expected = SessionCookie.read(req, SessionCookie.SIGN_IN_CSRF);
-        if (expected.isEmpty() || !same(expected.get(), form.getOrDefault("csrf", ""))) {
+        if (expected.isEmpty() || !same(expected.get(), form.get("csrf"))) {
             sendSignIn(req, res, filters, Status.FORBIDDEN_403, t.get("signin.expired"));
             return;
         }
-        SignIn.Outcome outcome = signIn.signIn(form.get("email"), form.get("password"), SessionCookie.clientAddress(req));
+        SignIn.Outcome outcome = signIn.signIn(form.orNull("email"), form.orNull("password"), SessionCookie.clientAddress(req));
         if (outcome.session().isEmpty()) {
             Status status = switch (outcome.result()) {
                 case RATE_LIMITED, LOCKED -> Status.TOO_MANY_REQUESTS_429;
                 case NOT_ALLOWED -> Status.FORBIDDEN_403;
                 default -> Status.UNAUTHORIZED_401;
             };
+            if (status == Status.TOO_MANY_REQUESTS_429) {
+                res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(outcome.retryAfter())));
+            }
             sendSignIn(req, res, filters, status, t.get("signin." + outcome.result().name()));
             return;
         }
@@ -130,24 +152,11 @@ public final class DashboardHttpService implements HttpService {
         redirect(res, DashboardPage.BASE + "/" + (filters.english() ? "?lang=en" : ""));
     }
 
-    private void signOut(ServerRequest req, ServerResponse res) {
-        Map<String, String> form = form(req);
-        Optional<SignIn.Signed> signed = SessionCookie.signedIn(req, signIn);
-        if (signed.isPresent() && same(signed.get().session().csrf(), form.getOrDefault("csrf", ""))) {
-            signIn.signOut(signed.get().session().token());
-        }
+    /** The guard has checked the session and the form's CSRF token. */
+    private void signOut(Caller caller, ServerRequest req, ServerResponse res) {
+        signIn.signOut(caller.session().session().token());
         SessionCookie.clear(req, res, SessionCookie.SESSION);
-        redirect(res, DashboardPage.BASE + "/login" + ("en".equals(form.get("lang")) ? "?lang=en" : ""));
-    }
-
-    private void signedIn(ServerRequest req, ServerResponse res, Consumer<SignIn.Signed> page) {
-        Optional<SignIn.Signed> signed = SessionCookie.signedIn(req, signIn);
-        if (signed.isEmpty()) {
-            SessionCookie.clear(req, res, SessionCookie.SESSION);
-            redirect(res, DashboardPage.BASE + "/login" + ("en".equals(req.query().first("lang").orElse("")) ? "?lang=en" : ""));
-            return;
-        }
-        page.accept(signed.get());
+        redirect(res, DashboardPage.BASE + "/login" + ("en".equals(FormBody.of(req).get("lang")) ? "?lang=en" : ""));
     }
 
     // ---- pages
@@ -160,24 +169,27 @@ public final class DashboardHttpService implements HttpService {
                 key -> DashboardPage.BASE + "/project/" + key + filters.with("project", "").queryString());
         page(res, signed, filters, report, new DashboardPage.View(DashboardPage.BASE + "/", "overview",
                 t.get("page.overview"), filters, sectionsOf(report), report.silent(), report.aftercareOverdue(), drill,
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), ""));
     }
 
     private void project(ServerRequest req, ServerResponse res, SignIn.Signed signed) {
-        UUID id = pathId(req);
+        UUID id = pathId(req, "projectId");
         Filters filters = filters(req, signed.user()).with("project", id.toString());
         boolean internal = !Audience.fromCode(filters.get("audience")).external();
         Report report = run(signed.user(), filters, internal ? GroupBy.COACH : GroupBy.NONE);
         String name = store.read(reads -> reads.project(id)).map(StoredProject::name).orElse(id.toString());
         DashboardPage.Drill drill = new DashboardPage.Drill("drill.coaches", report.groups(),
                 key -> key.isEmpty() ? "" : DashboardPage.BASE + "/coach/" + key + filters.queryString());
+        DashboardUser user = signed.user();
+        String devices = user.administrator() || user.ledProjects().contains(id)
+                ? DashboardPage.BASE + "/project/" + id + "/devices" + DashboardPage.langOnly(filters) : "";
         page(res, signed, filters, report, new DashboardPage.View(DashboardPage.BASE + "/project/" + id, "project", name,
                 filters, sectionsOf(report), report.silent(), report.aftercareOverdue(), drill,
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), devices));
     }
 
     private void coach(ServerRequest req, ServerResponse res, SignIn.Signed signed) {
-        UUID id = pathId(req);
+        UUID id = pathId(req, "userId");
         Filters filters = filters(req, signed.user());
         Report report = run(signed.user(), filters, GroupBy.COACH);
         String key = id.toString();
@@ -187,7 +199,78 @@ public final class DashboardHttpService implements HttpService {
                 group.label(), filters, group.sections(),
                 report.silent().stream().filter(s -> s.coachId().equals(key)).toList(),
                 report.aftercareOverdue().stream().filter(c -> c.coachId().equals(key)).toList(), null,
-                List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), ""));
+    }
+
+    // ---- phones of a project (its leaders only: the guard checked that, and the CSRF token of the forms)
+
+    private void devices(ServerRequest req, ServerResponse res, SignIn.Signed signed, DevicesPage.Issued issued) {
+        UUID project = pathId(req, "projectId");
+        Filters filters = Filters.of(name -> req.query().first(name).or(() -> Optional.ofNullable(
+                FormBody.of(req).orNull(name))).orElse(null));
+        DashboardText t = text(filters);
+        String name = store.read(reads -> reads.project(project)).map(StoredProject::name)
+                .orElseThrow(() -> new NotFoundException("no such project"));
+        List<DevicesPage.Member> members = store.read(reads -> {
+            List<DevicesPage.Member> list = new ArrayList<>();
+            for (Role role : List.of(Role.COACH, Role.LANGUAGE_BUDDY, Role.JOBCOACH)) {
+                for (UUID user : reads.usersWithRole(project, role)) {
+                    reads.user(user).ifPresent(u -> list.add(new DevicesPage.Member(u.id(), u.name(), role,
+                            reads.devicesOf(u.id()))));
+                }
+            }
+            list.sort(Comparator.comparing(DevicesPage.Member::name).thenComparing(DevicesPage.Member::userId));
+            return list;
+        });
+        send(res, Status.OK_200, DashboardPage.frame(t, t.get("devices.title"), signed.user(), signed.session().csrf(),
+                DashboardPage.BASE + "/project/" + project + "/devices", filters,
+                DevicesPage.render(t, project, name, members, issued, signed.session().csrf(), filters), 0));
+    }
+
+    private void issuePairingCode(Caller caller, ServerRequest req, ServerResponse res) {
+        UUID project = pathId(req, "projectId");
+        UUID user = formId(FormBody.of(req).get("userId"));
+        AdminService.User person = store.read(reads -> reads.membershipsOf(user).stream()
+                .anyMatch(m -> m.projectId().equals(project) && m.role().worksWithParticipants())
+                ? reads.user(user) : Optional.<AdminService.User>empty())
+                .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "not_a_project_worker",
+                        "user " + user + " is not a coach, language buddy or jobcoach of this project"));
+        AdminService.PairingCode code = admin.issuePairingCode(user);
+        String server = serverUrl(req);
+        devices(req, res, caller.session(), new DevicesPage.Issued(person.name(), code.code(),
+                PairingQr.dataUri(PairingQr.content(server, code.code())), Instant.ofEpochMilli(code.expiresAtMillis()),
+                pairingCodeLife.toMinutes()));
+    }
+
+    private void revokeDevice(Caller caller, ServerRequest req, ServerResponse res) {
+        UUID project = pathId(req, "projectId");
+        UUID device = pathId(req, "deviceId");
+        boolean ofThisProject = store.read(reads -> reads.device(device)
+                .map(d -> reads.membershipsOf(d.userId()).stream().anyMatch(m -> m.projectId().equals(project)))
+                .orElse(false));
+        if (!ofThisProject) {
+            throw new AdminException(AdminException.Kind.NOT_FOUND, "device_not_found",
+                    "no device " + device + " of a member of this project");
+        }
+        admin.revokeDevice(device);
+        redirect(res, DashboardPage.BASE + "/project/" + project + "/devices"
+                + ("en".equals(FormBody.of(req).get("lang")) ? "?lang=en" : ""));
+    }
+
+    /** The server's address as the browser reached it, for the phone to reach it too. */
+    private static String serverUrl(ServerRequest req) {
+        var uri = req.requestedUri();
+        boolean defaultPort = uri.port() == ("https".equals(uri.scheme()) ? 443 : 80);
+        return uri.scheme() + "://" + uri.host() + (defaultPort ? "" : ":" + uri.port());
+    }
+
+    private static UUID formId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new AdminException(AdminException.Kind.INVALID, "invalid_id", "'" + value + "' is not a user id",
+                    List.of("userId"));
+        }
     }
 
     /** Renders a report view with the filter choices the user has. */
@@ -199,7 +282,8 @@ public final class DashboardHttpService implements HttpService {
         List<String> municipalities = projects.stream().flatMap(p -> p.municipalities().stream()).distinct().sorted().toList();
         List<Audience> audiences = Stream.of(Audience.values()).filter(a -> a.external() || user.seesInternal()).toList();
         DashboardPage.View full = new DashboardPage.View(view.path(), view.kind(), view.heading(), filters,
-                view.sections(), view.silent(), view.overdue(), view.drill(), projectOptions, municipalities, audiences);
+                view.sections(), view.silent(), view.overdue(), view.drill(), projectOptions, municipalities, audiences,
+                view.devices());
         DashboardText t = text(filters);
         send(res, Status.OK_200, DashboardPage.frame(t, view.heading(), user, signed.session().csrf(), view.path(),
                 filters, DashboardPage.report(t, report, full), report.threshold()));
@@ -243,9 +327,9 @@ public final class DashboardHttpService implements HttpService {
         return new DashboardText(filters.english() ? Locale.ENGLISH : ReportRequest.DUTCH);
     }
 
-    private static UUID pathId(ServerRequest req) {
+    private static UUID pathId(ServerRequest req, String name) {
         try {
-            return UUID.fromString(req.path().pathParameters().get("id"));
+            return UUID.fromString(req.path().pathParameters().get(name));
         } catch (IllegalArgumentException e) {
             throw new NotFoundException("no such page");
         }
@@ -265,20 +349,6 @@ public final class DashboardHttpService implements HttpService {
         res.status(Status.SEE_OTHER_303);
         res.header(HeaderNames.LOCATION, location);
         res.send();
-    }
-
-    /** An {@code application/x-www-form-urlencoded} body. */
-    private static Map<String, String> form(ServerRequest req) {
-        Map<String, String> form = new HashMap<>();
-        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                form.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     private static boolean same(String a, String b) {

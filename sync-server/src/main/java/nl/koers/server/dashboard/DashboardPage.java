@@ -25,7 +25,8 @@ final class DashboardPage {
     /** What a report view shows besides the report itself. */
     record View(String path, String kind, String heading, Filters filters, List<Report.Section> sections,
                 List<Report.SilentParticipant> silent, List<Report.OverdueCheckIn> overdue,
-                Drill drill, List<Option> projects, List<String> municipalities, List<Audience> audiences) {
+                Drill drill, List<Option> projects, List<String> municipalities, List<Audience> audiences,
+                String devices) {
     }
 
     /** Groups to drill into: their title, where each links to (empty: no link), and the groups. */
@@ -82,7 +83,12 @@ final class DashboardPage {
         }
         html.append("<h1 id=\"page-title\">").append(Html.escape(view.heading())).append("</h1><p class=\"asof\">")
                 .append(t.get("page.asof", date(report.asOf(), t))).append(" · ")
-                .append(t.report("audience." + report.audience())).append("</p></div></div>");
+                .append(t.report("audience." + report.audience())).append("</p></div>");
+        if (!view.devices().isEmpty()) {
+            html.append("<p class=\"manage\"><a id=\"manage-devices\" href=\"").append(Html.escape(view.devices()))
+                    .append("\">").append(t.get("devices.link")).append("</a></p>");
+        }
+        html.append("</div>");
         filters(html, t, view);
         kpis(html, t, view.sections());
         charts(html, t, view.sections());
@@ -320,11 +326,11 @@ final class DashboardPage {
         return "<td class=\"num" + ("x".equals(text) ? " suppressed" : "") + "\">" + Html.escape(text) + "</td>";
     }
 
-    private static String field(String label, String input) {
+    static String field(String label, String input) {
         return "<label>" + label + input + "</label>";
     }
 
-    private static String hidden(String name, String value) {
+    static String hidden(String name, String value) {
         return value.isEmpty() ? "" : "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
     }
 
@@ -338,7 +344,7 @@ final class DashboardPage {
         return html.append("</select>").toString();
     }
 
-    private static String langOnly(Filters filters) {
+    static String langOnly(Filters filters) {
         return filters.english() ? "?lang=en" : "";
     }
 

@@ -20,6 +20,10 @@ final class DashboardText {
         this.report = new ReportText(locale);
     }
 
+    Locale locale() {
+        return locale;
+    }
+
     String language() {
         return locale.getLanguage();
     }

@@ -32,13 +32,18 @@ import nl.koers.sync.SchemaVersions;
  */
 public final class DemoSeeder {
 
-    /** A pairing code for one demo coach, printed on start so a phone can connect at once. */
-    public record DemoPairing(String coachName, String code) {
+    /**
+     * The ways in printed on the first start: a pairing code for one demo coach, so a phone can
+     * connect at once, and the demo administrator's personal API token (shown this once).
+     */
+    public record DemoAccess(String coachName, String code, String adminToken) {
     }
 
     /** The demo project leader's dashboard sign-in: printed on start, for the demo only. */
     public static final String LEADER_EMAIL = "lotte.vandijk@demo.koers.nl";
     public static final String LEADER_PASSWORD = "koers-demo-2025";
+    /** The demo administrator, who holds the ADMINISTRATOR role; more tokens with {@code admin issue-admin-token}. */
+    public static final String ADMIN_EMAIL = "beheer@demo.koers.nl";
 
     private static final long SEED = 20_240_501L;
     private static final int PARTICIPANTS = 60;
@@ -51,8 +56,8 @@ public final class DemoSeeder {
         this.services = services;
     }
 
-    /** Seeds if the store has no organisation yet; returns a pairing code for the first coach. */
-    public Optional<DemoPairing> seedIfEmpty() {
+    /** Seeds if the store has no organisation yet; returns a pairing code for the first coach and an admin token. */
+    public Optional<DemoAccess> seedIfEmpty() {
         AdminService admin = services.admin();
         if (!admin.organisations().isEmpty()) {
             return Optional.empty();
@@ -65,6 +70,9 @@ public final class DemoSeeder {
         AdminService.User leader = admin.createUser("Lotte van Dijk", LEADER_EMAIL);
         projects.forEach(p -> admin.addMembership(leader.id(), p.id(), Role.PROJECT_LEADER));
         services.accounts().setPassword(leader.id(), LEADER_PASSWORD);
+        AdminService.User administrator = admin.createUser("Demo Beheerder", ADMIN_EMAIL);
+        admin.addMembership(administrator.id(), projects.get(0).id(), Role.ADMINISTRATOR);
+        String adminToken = services.adminTokens().issue(administrator.id(), null).token();
 
         List<Coach> coaches = new ArrayList<>();
         for (int i = 0; i < DemoNames.COACHES.size(); i++) {
@@ -81,7 +89,7 @@ public final class DemoSeeder {
             coach.push(services, new ParticipantStory(random, coach.project, coach.identity.userId(), TODAY).mutations(coach));
         }
         Coach first = coaches.get(0);
-        return Optional.of(new DemoPairing(first.name, admin.issuePairingCode(first.identity.userId()).code()));
+        return Optional.of(new DemoAccess(first.name, admin.issuePairingCode(first.identity.userId()).code(), adminToken));
     }
 
     private static AdminService.Project project(AdminService admin, UUID org, String name, String municipality,

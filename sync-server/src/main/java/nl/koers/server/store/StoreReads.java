@@ -65,6 +65,9 @@ public interface StoreReads {
 
     Optional<Device> deviceByTokenHash(String tokenHash);
 
+    /** The user's devices, revoked ones included, oldest first. */
+    List<Device> devicesOf(UUID userId);
+
     Optional<AppliedMutation> appliedMutation(UUID mutationId);
 
     List<AppliedMutation> appliedMutationsOf(UUID participantId);

@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -24,10 +26,12 @@ import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
+import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
+import nl.koers.server.testing.Administrators;
 import nl.koers.sync.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTTP API over a real socket, with a real SQLite store: good requests and every kind of bad one. */
 class HttpApiTest {
 
-    private static final String ADMIN_TOKEN = "test-admin-token";
     private static final int MAX_PAYLOAD = 64 * 1024;
 
     @TempDir
@@ -49,19 +52,21 @@ class HttpApiTest {
     String deviceId;
     String userId;
     String projectId;
+    String adminToken;
 
     @BeforeEach
     void start() throws Exception {
-        ServerSettings settings = new ServerSettings(dir, ADMIN_TOKEN, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
+        ServerSettings settings = new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
         Clock clock = Clock.systemUTC();
         services = new KoersServices(settings, SqliteStore.openInDataDir(dir, clock), clock, new RandomIds(new Random(1)));
         Config serverConfig = Config.just(ConfigSources.create(Map.of(
                 "port", "0", "host", "localhost", "max-payload-size", String.valueOf(MAX_PAYLOAD))));
         server = Main.start(serverConfig, services);
 
-        String org = admin("POST", "/organisations", "{\"name\":\"Stichting Samen Verder\"}", 201).get("id").asText();
-        projectId = admin("POST", "/projects", "{\"organisationId\":\"" + org + "\",\"name\":\"Werkfit\",\"programme\":\"W\","
-                + "\"municipalities\":[\"Utrecht\"],\"startDate\":\"2024-01-01\"}", 201).get("id").asText();
+        UUID org = services.admin().createOrganisation("Stichting Samen Verder").id();
+        projectId = services.admin().createProject(new AdminService.NewProject(org, "Werkfit", "W", List.of("Utrecht"),
+                LocalDate.of(2024, 1, 1), null, List.of(), 0)).id().toString();
+        adminToken = Administrators.tokenFor(services, UUID.fromString(projectId), "beheer@example.org");
         userId = admin("POST", "/users", "{\"name\":\"Anna Jansen\",\"email\":\"anna@example.org\"}", 201).get("id").asText();
         admin("POST", "/memberships", "{\"userId\":\"" + userId + "\",\"projectId\":\"" + projectId + "\",\"role\":\"COACH\"}", 201);
         String code = admin("POST", "/pairing-codes", "{\"userId\":\"" + userId + "\"}", 201).get("code").asText();
@@ -77,7 +82,7 @@ class HttpApiTest {
     }
 
     private JsonNode admin(String method, String path, String body, int expected) throws Exception {
-        return call(method, "/api/admin" + path, ADMIN_TOKEN, body, expected);
+        return call(method, "/api/admin" + path, adminToken, body, expected);
     }
 
     private JsonNode call(String method, String path, String token, String body, int expected) throws IOException, InterruptedException {
@@ -262,6 +267,32 @@ class HttpApiTest {
         assertEquals(1, admin("GET", "/organisations", null, 200).size());
         assertEquals("running", admin("GET", "/projects", null, 200).get(0).get("status").asText());
         assertEquals(0, admin("GET", "/projects/" + projectId + "/conflicts", null, 200).size());
+    }
+
+    @Test
+    void adminToken_issuedByAnotherAdministrator_worksUntilRevoked_andIsListedWithoutItsSecret() throws Exception {
+        String bea = admin("POST", "/users", "{\"name\":\"Bea Beheer\",\"email\":\"bea@example.org\"}", 201).get("id").asText();
+        assertEquals("not_an_administrator", admin("POST", "/admin-tokens", "{\"userId\":\"" + bea + "\"}", 400)
+                .get("error").asText());
+        admin("POST", "/memberships", "{\"userId\":\"" + bea + "\",\"projectId\":\"" + projectId
+                + "\",\"role\":\"ADMINISTRATOR\"}", 201);
+        JsonNode issued = admin("POST", "/admin-tokens", "{\"userId\":\"" + bea + "\"}", 201);
+        String beasToken = issued.get("token").asText();
+
+        assertEquals(200, send("GET", "/api/admin/users", beasToken, null).statusCode());
+        JsonNode listed = admin("GET", "/admin-tokens", null, 200);
+        JsonNode entry = listed.get(1);
+        assertEquals(issued.get("id").asText(), entry.get("id").asText());
+        assertEquals(bea, entry.get("userId").asText());
+        UUID issuer = services.store().read(reads -> reads.userByEmail("beheer@example.org")).orElseThrow().id();
+        assertEquals(issuer.toString(), entry.get("createdBy").asText());
+        assertTrue(entry.hasNonNull("lastUsedAt"));
+        assertFalse(listed.toString().contains(beasToken.substring(5)), "no secret in the list");
+
+        call("POST", "/api/admin/admin-tokens/" + issued.get("id").asText() + "/revoke", beasToken, null, 204);
+        JsonNode refused = call("GET", "/api/admin/users", beasToken, null, 401);
+        assertEquals("unauthenticated", refused.get("error").asText());
+        admin("GET", "/users", null, 200);
     }
 
     @Test

@@ -36,6 +36,7 @@ import nl.koers.server.admin.RandomIds;
 import nl.koers.server.auth.Role;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
+import nl.koers.server.testing.Administrators;
 import nl.koers.sync.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrivacyHttpTest {
 
-    private static final String ADMIN_TOKEN = "privacy-admin-token";
     private static final String SEEDED_NAME = "Tsegereda Woldemichael";
 
     @TempDir
@@ -77,13 +77,14 @@ class PrivacyHttpTest {
         }
     };
     AdminService.PairedDevice device;
+    String adminToken;
     UUID participant;
 
     @BeforeEach
     void start() throws Exception {
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
-        ServerSettings settings = new ServerSettings(dir, ADMIN_TOKEN, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
+        ServerSettings settings = new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
         Clock clock = Clock.systemUTC();
         services = new KoersServices(settings, SqliteStore.openInDataDir(dir, clock), clock, new RandomIds(new Random(5)));
         server = Main.start(Config.just(ConfigSources.create(Map.of("port", "0", "host", "localhost"))), services);
@@ -91,6 +92,7 @@ class PrivacyHttpTest {
         UUID organisation = admin.createOrganisation("Stichting Samen Verder").id();
         UUID project = admin.createProject(new AdminService.NewProject(organisation, "Werkfit", "W", List.of("Utrecht"),
                 LocalDate.of(2024, 1, 1), null, List.of(), 0)).id();
+        adminToken = Administrators.tokenFor(services, project, "beheer@example.org");
         UUID coach = admin.createUser("Anna Jansen", "anna@example.org").id();
         admin.addMembership(coach, project, Role.COACH);
         device = admin.pair(admin.issuePairingCode(coach).code(), "Pixel");
@@ -127,7 +129,7 @@ class PrivacyHttpTest {
     }
 
     private JsonNode admin(String method, String path, int expected) throws Exception {
-        HttpResponse<String> response = send(method, "/api/admin" + path, ADMIN_TOKEN, null);
+        HttpResponse<String> response = send(method, "/api/admin" + path, adminToken, null);
         assertEquals(expected, response.statusCode(), method + " " + path + " answered " + response.body());
         return Json.MAPPER.readTree(response.body());
     }
@@ -142,7 +144,7 @@ class PrivacyHttpTest {
         assertEquals(device.deviceId().toString(), entries.get(1).get("deviceId").asText());
         assertEquals("participant", entries.get(1).get("recordType").asText());
 
-        HttpResponse<String> csv = send("GET", "/api/admin/audit/csv", ADMIN_TOKEN, null);
+        HttpResponse<String> csv = send("GET", "/api/admin/audit/csv", adminToken, null);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         assertEquals(3, csv.body().split("\r\n").length, csv.body());
@@ -156,13 +158,16 @@ class PrivacyHttpTest {
         assertEquals(SEEDED_NAME, export.at("/records/0/fields/givenName").asText());
         assertEquals("EXPORTED", export.at("/accessLog/2/action").asText());
         assertEquals("ADMIN_API", export.at("/accessLog/2/actor").asText());
+        UUID administrator = services.store().read(reads -> reads.userByEmail("beheer@example.org")).orElseThrow().id();
+        assertEquals(administrator.toString(), export.at("/accessLog/2/userId").asText(), "the acting administrator");
 
         assertEquals(participant.toString(), admin("POST", "/participants/" + participant + "/erase", 200).get("erased").asText());
         JsonNode afterErasure = admin("GET", "/audit?participant=" + participant, 200);
         assertEquals("ERASED", afterErasure.get(3).get("action").asText());
         assertEquals("on_request", afterErasure.get(3).get("detail").asText());
+        assertEquals(administrator.toString(), afterErasure.get(3).get("userId").asText());
 
-        String audit = send("GET", "/api/admin/audit/csv", ADMIN_TOKEN, null).body();
+        String audit = send("GET", "/api/admin/audit/csv", adminToken, null).body();
         assertFalse(audit.contains("Tsegereda"), audit);
         synchronized (logged) {
             assertTrue(logged.stream().noneMatch(line -> line.contains("Tsegereda")), String.join("\n", logged));

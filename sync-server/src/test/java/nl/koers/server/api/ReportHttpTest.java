@@ -22,6 +22,7 @@ import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.report.LoadedProgramme;
 import nl.koers.server.sync.SyncSettings;
+import nl.koers.server.testing.Administrators;
 import nl.koers.sync.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,15 +31,17 @@ import org.junit.jupiter.api.Test;
 /** The report API over a real socket, on the Regioplan programme. */
 class ReportHttpTest {
 
-    private static final String TOKEN = "report-test-token";
+    static String token;
     static WebServer server;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        ServerSettings settings = new ServerSettings(Path.of("unused"), TOKEN, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
+        ServerSettings settings = new ServerSettings(Path.of("unused"), Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
         KoersServices services = new KoersServices(settings, LoadedProgramme.get().world.store, Clock.systemUTC(),
                 new RandomIds(new Random(3)));
+        token = Administrators.tokenFor(services, services.store().read(reads -> reads.projects()).get(0).id(),
+                "report-http-test@example.org");
         server = Main.start(Config.just(ConfigSources.create(Map.of("port", "0", "host", "localhost"))), services);
     }
 
@@ -72,7 +75,7 @@ class ReportHttpTest {
 
     @Test
     void json_programmeReport_hasTheFiguresWithTheirN() throws Exception {
-        HttpResponse<byte[]> response = get("/api/reports?asOf=2022-03-31&purpose=onderzoek", TOKEN);
+        HttpResponse<byte[]> response = get("/api/reports?asOf=2022-03-31&purpose=onderzoek", token);
         assertEquals(200, response.statusCode());
         JsonNode report = Json.MAPPER.readTree(response.body());
         JsonNode paid = row(report, "outflow", "betaald_werk");
@@ -84,7 +87,7 @@ class ReportHttpTest {
 
     @Test
     void json_funderAudience_suppresses() throws Exception {
-        JsonNode report = Json.MAPPER.readTree(get("/api/reports?asOf=2022-03-31&audience=financier&lang=en", TOKEN).body());
+        JsonNode report = Json.MAPPER.readTree(get("/api/reports?asOf=2022-03-31&audience=financier&lang=en", token).body());
         JsonNode learnWork = row(report, "outflow", "leerwerktraject");
         assertEquals("x", learnWork.get("cells").get(0).get("text").asText());
         assertTrue(!learnWork.get("cells").get(0).has("value"), "a suppressed cell carries no number");
@@ -93,11 +96,11 @@ class ReportHttpTest {
 
     @Test
     void exports_downloadAsAttachments() throws Exception {
-        HttpResponse<byte[]> csv = get("/api/reports/csv?asOf=2022-03-31&purpose=onderzoek", TOKEN);
+        HttpResponse<byte[]> csv = get("/api/reports/csv?asOf=2022-03-31&purpose=onderzoek", token);
         assertEquals(200, csv.statusCode());
         assertEquals("attachment; filename=\"koers-rapportage-2022-03-31-intern.csv\"",
                 csv.headers().firstValue("Content-Disposition").orElseThrow());
-        HttpResponse<byte[]> xlsx = get("/api/reports/xlsx?asOf=2022-03-31", TOKEN);
+        HttpResponse<byte[]> xlsx = get("/api/reports/xlsx?asOf=2022-03-31", token);
         assertEquals(ReportHttpService.XLSX, xlsx.headers().firstValue("Content-Type").orElseThrow());
         assertEquals('P', (char) xlsx.body()[0], "a zip file");
     }
@@ -105,10 +108,10 @@ class ReportHttpTest {
     @Test
     void errors_useTheOneErrorBody() throws Exception {
         assertEquals(401, get("/api/reports?asOf=2022-03-31", null).statusCode());
-        HttpResponse<byte[]> bad = get("/api/reports?asOf=31-03-2022", TOKEN);
+        HttpResponse<byte[]> bad = get("/api/reports?asOf=31-03-2022", token);
         assertEquals(400, bad.statusCode());
         assertEquals("invalid_date", Json.MAPPER.readTree(bad.body()).get("error").asText());
         assertEquals("unknown_grouping",
-                Json.MAPPER.readTree(get("/api/reports?group=provincie", TOKEN).body()).get("error").asText());
+                Json.MAPPER.readTree(get("/api/reports?group=provincie", token).body()).get("error").asText());
     }
 }

@@ -64,7 +64,7 @@ public final class ReportBenchmark {
         Path dir = Files.createTempDirectory("koers-bench-reports");
         try {
             Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
-            ServerSettings settings = new ServerSettings(dir, "", Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
+            ServerSettings settings = new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
             Map<String, List<Row>> templates;
             try (KoersServices services = new KoersServices(settings, SqliteStore.openInDataDir(dir, clock), clock,
                     new RandomIds(new Random(1)))) {

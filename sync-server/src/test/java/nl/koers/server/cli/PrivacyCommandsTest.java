@@ -55,7 +55,7 @@ class PrivacyCommandsTest {
     void seed() {
         Path data = dir.resolve("data");
         Clock clock = Clock.systemUTC();
-        ServerSettings settings = new ServerSettings(data, "", Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
+        ServerSettings settings = new ServerSettings(data, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
         try (KoersServices services = new KoersServices(settings, SqliteStore.openInDataDir(data, clock), clock,
                 new RandomIds(new Random(9)))) {
             AdminService admin = services.admin();

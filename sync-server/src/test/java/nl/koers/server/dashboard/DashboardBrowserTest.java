@@ -3,10 +3,22 @@ package nl.koers.server.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +26,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
@@ -28,6 +42,7 @@ import nl.koers.server.auth.Role;
 import nl.koers.server.demo.DemoSeeder;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
+import nl.koers.sync.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -74,7 +89,7 @@ class DashboardBrowserTest {
         dir = Files.createTempDirectory("koers-dashboard");
         downloads = Files.createDirectories(dir.resolve("downloads"));
         Clock clock = Clock.fixed(TODAY, ZoneOffset.UTC);
-        ServerSettings settings = new ServerSettings(dir.resolve("data"), "", Duration.ofMinutes(15), SyncSettings.DEFAULTS,
+        ServerSettings settings = new ServerSettings(dir.resolve("data"), Duration.ofMinutes(15), SyncSettings.DEFAULTS,
                 true);
         services = new KoersServices(settings, SqliteStore.openInDataDir(dir.resolve("data"), clock), clock,
                 new RandomIds(new Random(7)));
@@ -230,11 +245,60 @@ class DashboardBrowserTest {
 
     @Test
     @Order(8)
+    void leader_issuesAPairingCodeWithQr_aPhonePairsWithIt_andTheLeaderRevokesThePhone() throws Exception {
+        browser.get(url("/dashboard/"));
+        browser.findElements(By.cssSelector("#drill a.drill-link")).stream()
+                .filter(a -> a.getText().equals("Werkfit Utrecht")).findFirst().orElseThrow().click();
+        browser.findElement(By.id("manage-devices")).click();
+        assertEquals("Telefoons en koppelcodes", text("page-title"));
+        WebElement member = browser.findElements(By.cssSelector("tr.member")).get(0);
+        String memberName = member.findElement(By.cssSelector("td")).getText();
+        member.findElement(By.cssSelector("button.issue")).click();
+
+        String code = text("pairing-code");
+        assertTrue(code.matches("[A-Z2-9]{8}"), code);
+        assertTrue(text("pairing").contains("Koppelcode voor " + memberName));
+        assertTrue(text("pairing-expiry").startsWith("Geldig tot "), text("pairing-expiry"));
+        String src = browser.findElement(By.id("pairing-qr")).getAttribute("src");
+        assertTrue(src.startsWith("data:image/png;base64,"), src.substring(0, 30));
+        BufferedImage qr = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
+        int[] pixels = qr.getRGB(0, 0, qr.getWidth(), qr.getHeight(), null, 0, qr.getWidth());
+        String content = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(qr.getWidth(), qr.getHeight(), pixels)))).getText();
+        assertEquals("koers:pair?server=" + URLEncoder.encode(url(""), StandardCharsets.UTF_8) + "&code=" + code, content);
+
+        String scanned = content.substring(content.indexOf("&code=") + 6);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> paired = http.send(HttpRequest.newBuilder(URI.create(url("/api/devices/pair")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + scanned + "\",\"deviceName\":\"Scanned phone\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, paired.statusCode(), paired.body());
+        JsonNode device = Json.MAPPER.readTree(paired.body());
+        String deviceId = device.get("deviceId").asText();
+
+        browser.findElement(By.id("back")).click();
+        browser.findElement(By.id("manage-devices")).click();
+        WebElement row = browser.findElement(By.cssSelector(".device[data-device='" + deviceId + "']"));
+        assertTrue(row.getText().startsWith("Scanned phone"), row.getText());
+        row.findElement(By.cssSelector("button.revoke")).click();
+        assertTrue(browser.findElement(By.cssSelector(".device[data-device='" + deviceId + "']")).getText()
+                .contains("ingetrokken"));
+        HttpResponse<String> pull = http.send(HttpRequest.newBuilder(URI.create(url("/api/sync/pull")))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.get("token").asText())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"deviceId\":\"" + deviceId + "\",\"schemaVersion\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, pull.statusCode());
+        assertEquals("device_revoked", Json.MAPPER.readTree(pull.body()).get("error").asText());
+    }
+
+    @Test
+    @Order(9)
     void signOut_endsTheSession() {
         browser.findElement(By.id("sign-out")).click();
         assertTrue(browser.getCurrentUrl().endsWith("/dashboard/login"));
         browser.get(url("/dashboard/"));
-        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/login"), "signed out");
+        assertEquals(1, browser.findElements(By.id("signin")).size(), "signed out: the overview shows the sign-in form");
     }
 
     static void waitForCharts() {

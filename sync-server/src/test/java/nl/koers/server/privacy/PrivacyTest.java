@@ -111,7 +111,7 @@ abstract class PrivacyTest {
     void erase_isAudited_andTheExportAfterwardsHoldsOnlyTombstones() {
         UUID p = participantWithTrajectory("");
 
-        privacy.erase(p, null, Actor.adminApi(null), ParticipantPrivacy.ON_REQUEST);
+        privacy.erase(p, null, Actor.adminApi(UUID.randomUUID()), ParticipantPrivacy.ON_REQUEST);
 
         ParticipantExport export = privacy.export(p, Actor.cli());
         assertTrue(export.erased());

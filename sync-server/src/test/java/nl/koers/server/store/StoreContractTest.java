@@ -178,6 +178,9 @@ public abstract class StoreContractTest {
             return null;
         });
         assertTrue(store.read(tx -> tx.device(device)).orElseThrow().revoked());
+        assertEquals(List.of(device), store.read(tx -> tx.devicesOf(user)).stream().map(Device::id).toList(),
+                "a user's devices, revoked ones included");
+        assertTrue(store.read(tx -> tx.devicesOf(UUID.randomUUID())).isEmpty());
     }
 
     @Test

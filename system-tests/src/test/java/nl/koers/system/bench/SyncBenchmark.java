@@ -84,7 +84,7 @@ public final class SyncBenchmark {
     private SyncBenchmark(Path dir) {
         this.dir = dir;
         this.world = new SyncWorld(DatabaseSettings.sqlite(dir.resolve("server")));
-        ServerSettings settings = new ServerSettings(dir.resolve("server"), "bench-admin", Duration.ofMinutes(15),
+        ServerSettings settings = new ServerSettings(dir.resolve("server"), Duration.ofMinutes(15),
                 nl.koers.server.sync.SyncSettings.DEFAULTS, false);
         this.services = new KoersServices(settings, world.store, world.clock, new RandomIds(new Random(3)));
         this.server = Main.start(Config.just(ConfigSources.create(Map.of("port", "0", "host", "localhost"))), services);

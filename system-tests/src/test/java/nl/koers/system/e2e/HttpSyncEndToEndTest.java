@@ -75,7 +75,7 @@ class HttpSyncEndToEndTest {
     @BeforeEach
     void start() {
         Path serverDir = dir.resolve("server");
-        ServerSettings settings = new ServerSettings(serverDir, "e2e-admin", Duration.ofMinutes(15),
+        ServerSettings settings = new ServerSettings(serverDir, Duration.ofMinutes(15),
                 nl.koers.server.sync.SyncSettings.DEFAULTS, false);
         Clock clock = Clock.systemUTC();
         services = new KoersServices(settings, SqliteStore.openInDataDir(serverDir, clock), clock, new RandomIds(new Random(1)));

@@ -54,7 +54,7 @@ final class ServerUnderTest implements AutoCloseable {
     private final Random random = new Random(2027);
 
     ServerUnderTest(Path serverDir, PrivacySettings privacy) {
-        ServerSettings settings = new ServerSettings(serverDir, "e2e-admin", Duration.ofMinutes(15),
+        ServerSettings settings = new ServerSettings(serverDir, Duration.ofMinutes(15),
                 nl.koers.server.sync.SyncSettings.DEFAULTS, false, DatabaseSettings.sqlite(serverDir), privacy);
         Clock clock = Clock.systemUTC();
         services = new KoersServices(settings, SqliteStore.openInDataDir(serverDir, clock), clock, new RandomIds(new Random(3)));

@@ -158,7 +158,7 @@ class ProcessKillTest {
     }
 
     private static KoersServices services(Path serverDir) {
-        ServerSettings settings = new ServerSettings(serverDir, "", Duration.ofMinutes(15),
+        ServerSettings settings = new ServerSettings(serverDir, Duration.ofMinutes(15),
                 nl.koers.server.sync.SyncSettings.DEFAULTS, false);
         Clock clock = Clock.systemUTC();
         return new KoersServices(settings, SqliteStore.openInDataDir(serverDir, clock), clock, new RandomIds(new Random(SEED)));

@@ -78,7 +78,7 @@ class CoachWholeDayTest {
     @BeforeEach
     void startServerAndApp() throws TimeoutException {
         Path serverDir = dir.resolve("server");
-        ServerSettings settings = new ServerSettings(serverDir, "day-admin", Duration.ofMinutes(15),
+        ServerSettings settings = new ServerSettings(serverDir, Duration.ofMinutes(15),
                 nl.koers.server.sync.SyncSettings.DEFAULTS, false);
         Clock clock = Clock.systemUTC();
         services = new KoersServices(settings, SqliteStore.openInDataDir(serverDir, clock), clock, new RandomIds(new Random(3)));

@@ -1,5 +1,6 @@
 package nl.koers.server.auth.web;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import nl.koers.server.admin.AdminService.User;
@@ -14,9 +15,10 @@ public final class SignIn {
     /** How a sign-in ended; only {@code SIGNED_IN} carries a session. */
     public enum Result { SIGNED_IN, WRONG_CREDENTIALS, LOCKED, RATE_LIMITED, NOT_ALLOWED }
 
-    public record Outcome(Result result, Optional<WebSessions.Session> session) {
+    /** The result; a session when signed in, how long to wait when refused for too many attempts. */
+    public record Outcome(Result result, Optional<WebSessions.Session> session, Duration retryAfter) {
         static Outcome of(Result result) {
-            return new Outcome(result, Optional.empty());
+            return new Outcome(result, Optional.empty(), Duration.ZERO);
         }
     }
 
@@ -37,25 +39,23 @@ public final class SignIn {
     }
 
     public Outcome signIn(String email, String password, String clientAddress) {
-        if (!guard.allowAttempt(clientAddress)) {
-            return Outcome.of(Result.RATE_LIMITED);
-        }
         String account = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        if (guard.locked(account)) {
-            return Outcome.of(Result.LOCKED);
+        SignInGuard.Attempt attempt = guard.begin(clientAddress, account);
+        if (!attempt.admitted()) {
+            return new Outcome(attempt.rateLimited() ? Result.RATE_LIMITED : Result.LOCKED, Optional.empty(),
+                    attempt.admission().retryAfter());
         }
         Optional<User> user = account.isEmpty() ? Optional.empty() : store.read(reads -> reads.userByEmail(account));
         String hash = user.flatMap(u -> accounts.passwordHash(u.id())).orElse(decoyHash);
         boolean matches = PasswordHasher.matches(password == null ? "" : password, hash);
         if (user.isEmpty() || hash.equals(decoyHash) || !matches) {
-            guard.failed(account);
             return Outcome.of(Result.WRONG_CREDENTIALS);
         }
-        guard.succeeded(account);
+        guard.succeeded(attempt);
         if (!userOf(user.get()).maySignIn()) {
             return Outcome.of(Result.NOT_ALLOWED);
         }
-        return new Outcome(Result.SIGNED_IN, Optional.of(sessions.start(user.get().id())));
+        return new Outcome(Result.SIGNED_IN, Optional.of(sessions.start(user.get().id())), Duration.ZERO);
     }
 
     /** The user of a live session token, with their current roles; empty if signed out or expired. */

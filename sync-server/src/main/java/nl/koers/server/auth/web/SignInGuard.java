@@ -1,17 +1,15 @@
 package nl.koers.server.auth.web;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import nl.koers.server.auth.Throttle;
 
 /**
  * Slows down password guessing: an account is locked after {@code maxFailures} wrong passwords
  * within {@code window} (until the oldest of them leaves the window), and one client address may
- * try at most {@code maxPerAddress} sign-ins per window, right or wrong. Kept in memory.
+ * try at most {@code maxPerAddress} sign-ins per window, right or wrong. Both are counted in the
+ * store ({@link Throttle}), so they hold across servers, and an attempt is counted before its
+ * password is checked, so they hold under a burst of concurrent guesses.
  */
 public final class SignInGuard {
 
@@ -19,61 +17,35 @@ public final class SignInGuard {
     public static final int MAX_PER_ADDRESS = 30;
     public static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Clock clock;
-    private final int maxFailures;
-    private final int maxPerAddress;
-    private final Duration window;
-    private final Map<String, Deque<Instant>> failuresByAccount = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> attemptsByAddress = new ConcurrentHashMap<>();
-
-    public SignInGuard(Clock clock, int maxFailures, int maxPerAddress, Duration window) {
-        this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
-    }
-
-    /** Counts an attempt from the address; false if the address has used up its attempts. */
-    boolean allowAttempt(String address) {
-        return record(attemptsByAddress, address, maxPerAddress);
-    }
-
-    boolean locked(String account) {
-        Deque<Instant> failures = failuresByAccount.get(account);
-        if (failures == null) {
-            return false;
+    /** Whether an attempt may go ahead; if not, why not and for how long. */
+    record Attempt(Throttle.Admission admission, Throttle.Key account) {
+        boolean admitted() {
+            return admission.admitted();
         }
-        synchronized (failures) {
-            prune(failures, clock.instant());
-            return failures.size() >= maxFailures;
+
+        boolean rateLimited() {
+            return !admission.admitted() && !account.equals(admission.refusedBy());
         }
     }
 
-    void failed(String account) {
-        record(failuresByAccount, account, Integer.MAX_VALUE);
+    private final Throttle throttle;
+    private final Throttle.Limit perAccount;
+    private final Throttle.Limit perAddress;
+
+    public SignInGuard(Throttle throttle, int maxFailures, int maxPerAddress, Duration window) {
+        this.throttle = throttle;
+        this.perAccount = new Throttle.Limit("signin_account", maxFailures, window);
+        this.perAddress = new Throttle.Limit("signin_address", maxPerAddress, window);
     }
 
-    void succeeded(String account) {
-        failuresByAccount.remove(account);
+    /** Counts the attempt against the address and, as a failure until it succeeds, against the account. */
+    Attempt begin(String address, String account) {
+        Throttle.Key accountKey = new Throttle.Key(perAccount, account);
+        return new Attempt(throttle.admit(List.of(new Throttle.Key(perAddress, address), accountKey)), accountKey);
     }
 
-    private boolean record(Map<String, Deque<Instant>> events, String key, int limit) {
-        Instant now = clock.instant();
-        Deque<Instant> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() >= limit) {
-                return false;
-            }
-            times.addLast(now);
-            return true;
-        }
-    }
-
-    private void prune(Deque<Instant> times, Instant now) {
-        Instant oldest = now.minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
-            times.removeFirst();
-        }
+    /** The password was right: the account's failures are forgotten (the address keeps its count). */
+    void succeeded(Attempt attempt) {
+        throttle.clear(attempt.account());
     }
 }

@@ -195,6 +195,11 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
+    public List<Device> devicesOf(UUID userId) {
+        return sql.list("SELECT * FROM devices WHERE user_id = ? ORDER BY created_at, id", JdbcTransaction::toDevice, userId);
+    }
+
+    @Override
     public void insertDevice(Device device) {
         sql.update("INSERT INTO devices (id, user_id, name, token_hash, last_seq, created_at, revoked_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)", device.id(), device.userId(), device.name(), device.tokenHash(),

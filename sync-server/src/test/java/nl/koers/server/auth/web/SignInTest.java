@@ -53,7 +53,7 @@ class SignInTest {
     @BeforeEach
     void setUp() {
         clock = new ManualClock(Instant.parse("2025-03-01T09:00:00Z"));
-        services = new KoersServices(new ServerSettings(dir, "", Duration.ofMinutes(15), SyncSettings.DEFAULTS, false),
+        services = new KoersServices(new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false),
                 SqliteStore.openInDataDir(dir, clock), clock, new RandomIds(new Random(5)));
         AdminService admin = services.admin();
         UUID org = admin.createOrganisation("Stichting Test").id();
