@@ -42,6 +42,7 @@ import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncReport;
 import nl.koers.app.sync.SyncSettings;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
@@ -264,7 +265,7 @@ public final class SyncBenchmark {
         System.gc();
         long heapBefore = usedHeap();
         long start = System.nanoTime();
-        LocalStore store = LocalStore.open(phone.home, Clock.systemUTC(), UUID::randomUUID);
+        LocalStore store = TestKeys.openUnlocked(phone.home, Clock.systemUTC(), UUID::randomUUID);
         List<LocalRecord> participants = store.records(RecordType.PARTICIPANT);
         double openMs = (System.nanoTime() - start) / 1e6;
         check(participants.size() == CASELOAD, "caseload holds " + participants.size());
@@ -332,7 +333,7 @@ public final class SyncBenchmark {
 
         Device(String name, UUID userId) {
             home = dir.resolve(name);
-            store = LocalStore.open(home, Clock.systemUTC(), UUID::randomUUID);
+            store = TestKeys.openUnlocked(home, Clock.systemUTC(), UUID::randomUUID);
             ServerAddress address = ServerAddress.parse("http://localhost:" + server.port());
             HttpSyncTransport transport = HttpSyncTransport.to(address);
             AdminService.PairingCode code = world.admin.issuePairingCode(userId);

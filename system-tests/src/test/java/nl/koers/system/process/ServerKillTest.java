@@ -30,6 +30,7 @@ import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncSettings;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
@@ -231,7 +232,7 @@ class ServerKillTest {
             this.name = name;
             this.project = project;
             this.random = random;
-            this.store = LocalStore.open(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
+            this.store = TestKeys.openUnlocked(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
             ServerAddress address = ServerAddress.parse(serverUrl);
             HttpSyncTransport transport = HttpSyncTransport.to(address);
             new DevicePairing(store).pair(address, transport, code, name);

@@ -34,6 +34,7 @@ import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncSettings;
 import nl.koers.app.testing.CoachHands;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.app.views.shell.AppRoot;
 import nl.koers.app.views.today.TodayPresenter;
 import nl.koers.model.RecordType;
@@ -169,7 +170,7 @@ class CoachWholeDayTest {
 
     /** A second device of the same coach pulls everything and edits the visit's notes while the phone is online. */
     private void colleaguesTabletChangesNotes(UUID visit) {
-        try (LocalStore tablet = LocalStore.open(dir.resolve("tablet"), Clock.systemUTC(), UUID::randomUUID)) {
+        try (LocalStore tablet = TestKeys.openUnlocked(dir.resolve("tablet"), Clock.systemUTC(), UUID::randomUUID)) {
             ServerAddress address = ServerAddress.parse(address());
             new DevicePairing(tablet).pair(address, HttpSyncTransport.to(address), admin.issuePairingCode(coach).code(), "tablet");
             SyncEngine engine = new SyncEngine(tablet, HttpSyncTransport.to(address), SyncSettings.DEFAULTS,
@@ -183,7 +184,7 @@ class CoachWholeDayTest {
     }
 
     private long onTheServer(UUID participant) {
-        try (LocalStore check = LocalStore.open(dir.resolve("check"), Clock.systemUTC(), UUID::randomUUID)) {
+        try (LocalStore check = TestKeys.openUnlocked(dir.resolve("check"), Clock.systemUTC(), UUID::randomUUID)) {
             ServerAddress address = ServerAddress.parse(address());
             new DevicePairing(check).pair(address, HttpSyncTransport.to(address), admin.issuePairingCode(coach).code(), "check");
             new SyncEngine(check, HttpSyncTransport.to(address), SyncSettings.DEFAULTS,
