@@ -56,11 +56,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A coach's whole day in the real UI (JavaFX, headless) against the real server over HTTP: pair
- * with a code, register a participant, log a home visit, a language session, a placement that
- * becomes a paid job (its aftercare schedules itself), do the first check-in, lose the signal,
- * record the outflow offline, get the signal back, sync, and find in the inbox that a colleague's
- * tablet changed the same notes.
+ * A coach's whole day in the real UI (JavaFX, headless) against the real server over HTTP:
+ * choose a PIN, pair with a code, register a participant, log a home visit, a language session, a
+ * placement that becomes a paid job (its aftercare schedules itself), do the first check-in, lose
+ * the signal, record the outflow offline, get the signal back, sync, and find in the inbox that a
+ * colleague's tablet changed the same notes.
  */
 class CoachWholeDayTest {
 
@@ -115,6 +115,9 @@ class CoachWholeDayTest {
     @Test
     void aCoachsDay_offlineAndOnline_endsWithEverythingOnTheServer_andTheConflictInTheInbox() throws Exception {
         CoachHands hands = new CoachHands(robot);
+        hands.type("lock-pin", "482913").tap("lock-submit").type("lock-pin", "482913").tap("lock-submit");
+        awaitSync();
+        assertTrue(phone.store().hasPin(), "the first thing a new phone asks for is a PIN");
         hands.type("pairing-code", admin.issuePairingCode(coach).code()).tap("pair");
         awaitSync();
         awaitSync();
