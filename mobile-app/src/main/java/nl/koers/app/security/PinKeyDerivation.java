@@ -20,8 +20,8 @@ public record PinKeyDerivation(int iterations, byte[] salt) {
     /** The JDK name of the function; stored with the parameters. */
     public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
     /**
-     * Iterations for a new PIN: about 0.15 s on one core of the build machine once warm, and
-     * estimated at 0.3–0.6 s on a cheap phone (decision 0012 has the measurements).
+     * Iterations for a new PIN: 75–240 ms on one core of the build machine once warm (about 1 s in
+     * a cold JVM), estimated at 0.3–0.5 s on a cheap phone; decision 0012 has the measurements.
      */
     public static final int ITERATIONS = 210_000;
     private static final int SALT_LENGTH = 16;
