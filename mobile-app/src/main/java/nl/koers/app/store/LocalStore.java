@@ -371,10 +371,6 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * The digest of (id, version) over every shadow that {@linkplain ScopeDigest#counts counts}:
-     * live records and deleted tombstones, never erased ones, as the server computes it.
-     */
-    /**
      * Whether this round should check the scope digest: on the first sync, while a repair is
      * under way, and on the first sync of each calendar day (UTC). The check reads every shadow on
      * the device and every record of the scope on the server, so it is not done on every sync.
@@ -387,6 +383,10 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The digest of (id, version) over every shadow that {@linkplain ScopeDigest#counts counts}:
+     * live records and deleted tombstones, never erased ones, as the server computes it.
+     */
     public synchronized String scopeDigest() {
         return read(() -> {
             ScopeDigest digest = new ScopeDigest();
