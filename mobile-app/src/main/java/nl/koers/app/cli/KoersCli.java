@@ -52,11 +52,7 @@ public final class KoersCli {
         AppServices app = AppServices.open(dataDir != null ? dataDir : new GluonAppDirectory().path(), clock, ids, transports);
         char[] typed = pin.toCharArray();
         try {
-            if (!app.store().hasPin()) {
-                app.store().choosePin(typed);
-                return app;
-            }
-            String refusal = switch (app.store().unlock(typed)) {
+            String refusal = switch (app.store().unlockOrChoosePin(typed)) {
                 case UnlockResult.Unlocked unlocked -> null;
                 case UnlockResult.WrongPin wrong when wrong.lockedUntil().isPresent() ->
                         "wrong PIN; no PIN is tried before " + wrong.lockedUntil().get();

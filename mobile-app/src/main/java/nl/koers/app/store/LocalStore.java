@@ -125,6 +125,18 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
+     * The way in for scripts and the command line: on a store without a PIN this one is chosen
+     * (and must follow the rules); otherwise it unlocks like {@link #unlock(char[])}, counted.
+     */
+    public synchronized UnlockResult unlockOrChoosePin(char[] pin) {
+        if (!keys.hasPin()) {
+            keys.choosePin(pin);
+            return new UnlockResult.Unlocked();
+        }
+        return keys.unlock(pin);
+    }
+
+    /**
      * Unlocks with a data key held elsewhere (a copy is taken). A store without a key adopts this
      * one and has no PIN; a store with a key refuses any other with a {@link StoreException}.
      */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
 import nl.koers.app.security.DataKey;
+import nl.koers.app.security.UnlockResult;
 import nl.koers.app.store.LocalStore;
 
 /**
@@ -19,6 +20,20 @@ public final class TestKeys {
     public static final DataKey KEY = DataKey.generate(new SecureRandom());
 
     private TestKeys() {
+    }
+
+    /**
+     * Opens a store with a PIN, which a new store takes as its own: for a store that several
+     * processes open in turn, which cannot share {@link #KEY}.
+     */
+    public static LocalStore openWithPin(Path directory, Clock clock, Supplier<UUID> ids, String pin) {
+        LocalStore store = LocalStore.open(directory, clock, ids);
+        UnlockResult result = store.unlockOrChoosePin(pin.toCharArray());
+        if (!(result instanceof UnlockResult.Unlocked)) {
+            store.close();
+            throw new IllegalStateException("the PIN did not open " + directory + ": " + result);
+        }
+        return store;
     }
 
     /** Opens (or creates) a store in a directory and unlocks it with {@link #KEY}. */

@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -40,6 +42,8 @@ import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
+import nl.koers.server.audit.AuditCsv;
+import nl.koers.server.audit.AuditQuery;
 import nl.koers.server.auth.Role;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.sync.Json;
@@ -80,7 +84,7 @@ class HttpSyncEndToEndTest {
         admin = services.admin();
         UUID organisation = admin.createOrganisation("Stichting Samen Verder").id();
         project = admin.createProject(new AdminService.NewProject(organisation, "Werkfit Utrecht", "Werkfit",
-                java.util.List.of("Utrecht"), java.time.LocalDate.of(2025, 1, 1), null, java.util.List.of(1, 3, 6, 12), 30)).id();
+                List.of("Utrecht"), java.time.LocalDate.of(2025, 1, 1), null, List.of(1, 3, 6, 12), 30)).id();
         coachA = member("Anna Jansen", Role.COACH);
         coachB = member("Bram de Wit", Role.COACH);
         leader = member("Lotte Visser", Role.PROJECT_LEADER);
@@ -133,20 +137,24 @@ class HttpSyncEndToEndTest {
     }
 
     @Test
-    void erasedParticipant_disappearsFromAllThreePhonesAndTheirOutboxes() throws IOException {
+    void erasedParticipant_disappearsFromAllThreePhonesTheirOutboxesAndEveryLog() throws IOException {
         // A's phone and tablet wrote about Yusuf and lost him to B before the erasure; B is offline with
-        // unsent work when it happens. Afterwards nothing of Yusuf is left on any phone or on the server.
-        UUID yusuf = aPhone.register("Yusuf Haddad");
-        aPhone.logHomeVisit(yusuf, "Gesprek over schulden");
-        syncAll(2);
-        aTablet.logHomeVisit(yusuf, "Tablet: gezinssituatie");
-        syncAll(2);
-        admin.assign(yusuf, coachB, project);
-        syncAll(2);
-        bPhone.logHomeVisit(yusuf, "Nog niet verstuurd: gezondheid");
+        // unsent work when it happens. Afterwards nothing of Yusuf is left on any phone, on the server,
+        // in the audit log or in anything logged meanwhile at any level.
+        UUID yusuf;
+        try (LogCapture logs = LogCapture.everythingTo(dir.resolve("logs").resolve("everything.log"))) {
+            yusuf = aPhone.register("Yusuf Haddad");
+            aPhone.logHomeVisit(yusuf, "Gesprek over schulden");
+            syncAll(2);
+            aTablet.logHomeVisit(yusuf, "Tablet: gezinssituatie");
+            syncAll(2);
+            admin.assign(yusuf, coachB, project);
+            syncAll(2);
+            bPhone.logHomeVisit(yusuf, "Nog niet verstuurd: gezondheid");
 
-        admin.erase(yusuf, leader);
-        syncAll(2);
+            admin.erase(yusuf, leader);
+            syncAll(2);
+        }
 
         for (Phone phone : new Phone[] {aPhone, aTablet, bPhone}) {
             assertTrue(phone.store.recordsOfParticipant(yusuf).isEmpty(), phone + " still shows Yusuf");
@@ -158,8 +166,13 @@ class HttpSyncEndToEndTest {
             phone.close();
         }
         assertEquals(Rejection.Reason.PARTICIPANT_ERASED, bPhone.reopenedInboxReason());
-        for (String text : new String[] {"Yusuf Haddad", "Gesprek over schulden", "gezondheid", "gezinssituatie"}) {
-            assertFalse(anyFileContains(dir, text), "'" + text + "' is still on disk somewhere");
+        String audit = new String(AuditCsv.write(services.audit().entries(AuditQuery.ofParticipant(yusuf))),
+                StandardCharsets.UTF_8);
+        assertTrue(audit.lines().count() > 4, "the audit log records the work on Yusuf by id:\n" + audit);
+        Files.writeString(dir.resolve("logs").resolve("audit.csv"), audit);
+        assertTrue(Files.size(dir.resolve("logs").resolve("everything.log")) > 0, "nothing was logged at all");
+        for (String text : new String[] {"Yusuf", "Haddad", "schulden", "gezondheid", "gezinssituatie"}) {
+            assertEquals(List.of(), filesContaining(dir, text), "'" + text + "' is still on disk");
         }
     }
 
@@ -178,15 +191,16 @@ class HttpSyncEndToEndTest {
         return user;
     }
 
-    private static boolean anyFileContains(Path root, String text) throws IOException {
+    private static List<Path> filesContaining(Path root, String text) throws IOException {
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains(text)) {
-                    return true;
+                    found.add(file);
                 }
             }
         }
-        return false;
+        return found;
     }
 
     /** A phone: the real app store on its own SQLite file, the real sync engine over real HTTP. */

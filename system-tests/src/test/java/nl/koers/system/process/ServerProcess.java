@@ -8,12 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real sync server ({@code nl.koers.server.Main}) as a separate JVM on a SQLite data
@@ -27,7 +24,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
+    private JavaProcess process;
     private int starts;
 
     private ServerProcess(Path dataDir, int port) {
@@ -52,8 +49,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** Kills the server at once, as {@code kill -9} does: no shutdown hook, no clean close of the store. */
     void kill() {
-        process.destroyForcibly();
-        awaitExit();
+        process.kill();
     }
 
     /** Starts the server again on the same data directory and port; waits until it is healthy. */
@@ -77,36 +73,9 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private Process launch() {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow(
-                () -> new IllegalStateException("cannot tell which java runs this test")));
-        command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(classPath());
-        command.add("-Dkoers.data.dir=" + dataDir);
-        command.add("-Dserver.port=" + port);
-        command.add("-Dserver.host=localhost");
-        command.add("-Dkoers.admin.token=process-test-admin");
-        command.add("-Dkoers.demo.seed=false");
-        command.add("nl.koers.server.Main");
-        try {
-            Files.createDirectories(dataDir);
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the server process", e);
-        }
-    }
-
-    /**
-     * The test's own class path holds the server and its dependencies. Surefire runs tests from a
-     * manifest-only jar whose manifest names every entry; it also publishes the full class path.
-     */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    private JavaProcess launch() {
+        return JavaProcess.start("nl.koers.server.Main", List.of("koers.data.dir=" + dataDir, "server.port=" + port,
+                "server.host=localhost", "koers.demo.seed=false"), List.of(), log());
     }
 
     private boolean awaitHealthy(long deadline) {
@@ -132,17 +101,6 @@ final class ServerProcess implements AutoCloseable {
             pause(Duration.ofMillis(50));
         }
         return false;
-    }
-
-    private void awaitExit() {
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the server process did not end after SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the server to end", e);
-        }
     }
 
     Path log() {

@@ -3,21 +3,20 @@ package nl.koers.system.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.store.LocalStore;
 import nl.koers.app.store.OutboxEntry;
@@ -29,10 +28,8 @@ import nl.koers.app.sync.ServerAddress;
 import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncOutcome;
-import nl.koers.app.sync.SyncSettings;
 import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
-import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.AdminService;
@@ -42,7 +39,6 @@ import nl.koers.server.auth.Role;
 import nl.koers.server.store.AppliedMutation;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.store.sqlite.SqliteStore;
-import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.PushRequest;
@@ -55,71 +51,88 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real server process is killed with SIGKILL at seeded random moments while four phones (the
- * real app store and sync engine over real HTTP, each on its own thread) write and sync; it is
- * started again on the same SQLite files each time. Afterwards, with faults stopped, every outbox
- * must drain and the SYNC.md invariants must hold against the server's files: nothing committed
- * is lost, nothing is applied twice, every phone shows exactly its scope.
+ * A real server process and four phone processes (the real app store and sync engine over real
+ * HTTP, each phone its own JVM on its own SQLite file) run at once; at seeded random moments the
+ * server or a phone is killed with SIGKILL and started again on the same files. Afterwards, with
+ * faults stopped, every outbox must drain and the SYNC.md invariants must hold against the
+ * server's files: nothing a phone reported committed is lost, nothing is applied twice, every
+ * phone shows exactly its scope.
  */
-class ServerKillTest {
+class ProcessKillTest {
 
     private static final long SEED = 20_261_122L;
-    private static final int KILLS = 6;
-    private static final int EDITS_PER_PHONE = 60;
-    /** Small batches and pages, so that kills land between and inside many requests. */
-    private static final SyncSettings PHONE_SYNC = new SyncSettings(5, 20, 2, Duration.ofDays(30), 10_000, 3);
+    private static final int SERVER_KILLS = 6;
+    private static final int PHONE_KILLS = 4;
+    private static final int CHANGES_PER_PHONE = 60;
     private static final int DRAIN_ROUNDS = 10;
 
     @TempDir
     Path dir;
 
     @Test
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    void serverKilledAtRandomMomentsWhilePhonesSync_losesNothing_appliesOnce_andConverges() throws Exception {
+    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    void serverAndPhonesKilledAtRandomMoments_loseNothing_applyOnce_andConverge() {
         Random random = new Random(SEED);
         Path serverDir = dir.resolve("server");
         Map<String, String> codes = new TreeMap<>();
         UUID project = prepareServer(serverDir, codes);
 
+        List<PhoneProcess> processes = new ArrayList<>();
         List<Phone> phones = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(serverDir)) {
             for (Map.Entry<String, String> code : codes.entrySet()) {
-                phones.add(new Phone(code.getKey(), dir.resolve(code.getKey()), server.url(), code.getValue(),
-                        project, new Random(random.nextLong())));
+                Path home = dir.resolve(code.getKey());
+                Phone.pair(code.getKey(), home, server.url(), code.getValue()).close();
+                processes.add(new PhoneProcess(code.getKey(), home, server.url(), project, random.nextLong(),
+                        CHANGES_PER_PHONE));
             }
-            ExecutorService threads = Executors.newFixedThreadPool(phones.size());
-            try {
-                List<Future<?>> work = new ArrayList<>();
-                for (Phone phone : phones) {
-                    work.add(threads.submit(phone::workAndSync));
-                }
-                for (int kill = 0; kill < KILLS; kill++) {
-                    ServerProcess.pause(Duration.ofMillis(300 + random.nextInt(1200)));
-                    server.kill();
-                    ServerProcess.pause(Duration.ofMillis(random.nextInt(300)));
-                    server.restart();
-                }
-                for (Future<?> done : work) {
-                    done.get(90, TimeUnit.SECONDS);
-                }
-            } finally {
-                threads.shutdownNow();
-            }
-            assertTrue(phones.stream().mapToInt(p -> p.interrupted).sum() > 0,
+            processes.forEach(PhoneProcess::start);
+            injectFaults(server, processes, random);
+            processes.forEach(phone -> phone.stopAndAwait(120));
+
+            assertTrue(server.starts() > SERVER_KILLS, "the server was restarted after every kill");
+            assertTrue(processes.stream().mapToInt(p -> p.printed("interrupted").size()).sum() > 0,
                     "no sync was ever cut off by a kill: the faults missed the traffic");
+            for (PhoneProcess process : processes) {
+                phones.add(Phone.open(process.toString(), dir.resolve(process.toString()), server.url()));
+            }
             drain(phones);
-            assertTrue(server.starts() > KILLS, "the server was restarted after every kill");
             server.kill();
         }
 
         try (KoersServices services = services(serverDir)) {
-            for (Phone phone : phones) {
+            for (int i = 0; i < phones.size(); i++) {
+                Phone phone = phones.get(i);
+                PhoneProcess process = processes.get(i);
+                nothingReportedIsLost(phone, process);
                 noLostWrites(services, phone);
                 exactlyOnce(services, phone);
-                convergence(services, phone);
+                convergence(services, phone, process.printed("created"));
             }
         } finally {
             phones.forEach(Phone::close);
+        }
+    }
+
+    /**
+     * Kills the server {@value #SERVER_KILLS} times and a working phone {@value #PHONE_KILLS} times,
+     * in seeded random order and moments, restarting each at once.
+     */
+    private static void injectFaults(ServerProcess server, List<PhoneProcess> phones, Random random) {
+        List<Boolean> faults = new ArrayList<>();
+        for (int i = 0; i < SERVER_KILLS + PHONE_KILLS; i++) {
+            faults.add(i < SERVER_KILLS);
+        }
+        Collections.shuffle(faults, random);
+        for (boolean serverFault : faults) {
+            ServerProcess.pause(Duration.ofMillis(300 + random.nextInt(1200)));
+            if (serverFault) {
+                server.kill();
+                ServerProcess.pause(Duration.ofMillis(random.nextInt(300)));
+                server.restart();
+            } else {
+                phones.get(random.nextInt(phones.size())).killAndRestart();
+            }
         }
     }
 
@@ -167,10 +180,20 @@ class ServerKillTest {
                 + phones.stream().map(p -> p + "=" + p.store.pendingCount()).toList());
     }
 
+    /** 1. Every change a phone process reported committed survived its kills and is in its outbox. */
+    private static void nothingReportedIsLost(Phone phone, PhoneProcess process) {
+        Set<String> outbox = phone.store.outbox().stream().map(e -> e.mutation().mutationId().toString())
+                .collect(Collectors.toSet());
+        List<String> reported = process.printed("committed");
+        assertTrue(reported.size() >= CHANGES_PER_PHONE, phone + " reported only " + reported.size() + " changes");
+        for (String mutation : reported) {
+            assertTrue(outbox.contains(mutation), phone + ": reported committed " + mutation + " but its store lost it");
+        }
+    }
+
     /** 1. Every mutation the phone committed is applied on the server (nothing here is refused). */
     private static void noLostWrites(KoersServices services, Phone phone) {
         List<OutboxEntry> outbox = phone.store.outbox();
-        assertEquals(phone.committed, outbox.size(), phone + ": the outbox holds every committed change");
         for (OutboxEntry entry : outbox) {
             Mutation m = entry.mutation();
             AppliedMutation applied = services.store().read(r -> r.appliedMutation(m.mutationId())).orElseThrow(
@@ -194,7 +217,7 @@ class ServerKillTest {
     }
 
     /** 3, 6, 7. The phone shows exactly the live records of its user's scope, at the server's versions. */
-    private static void convergence(KoersServices services, Phone phone) {
+    private static void convergence(KoersServices services, Phone phone, List<String> created) {
         Map<UUID, String> server = services.store().read(r -> {
             Map<UUID, String> live = new TreeMap<>();
             for (UUID id : r.scopeVersions(phone.userId()).keySet()) {
@@ -212,84 +235,40 @@ class ServerKillTest {
             }
         }
         assertEquals(server, device, phone + " differs from the server's view of its scope");
-        assertTrue(phone.created.stream().allMatch(server::containsKey), phone + ": a record it created is missing");
+        for (String id : created) {
+            assertTrue(server.containsKey(UUID.fromString(id)), phone + ": record " + id + " it created is missing");
+        }
     }
 
-    /** A phone: the real app store on its own SQLite file and the real sync engine over HTTP. */
-    private static final class Phone {
+    /** A phone's store and sync engine opened in the test itself, to pair before and to drain and check after. */
+    private static final class Phone implements AutoCloseable {
         private final String name;
-        private final UUID project;
-        private final Random random;
         private final LocalStore store;
         private final SyncEngine engine;
-        private final List<UUID> participants = new ArrayList<>();
-        private final List<UUID> created = new ArrayList<>();
-        private int committed;
-        /** Syncs during the faults that did not complete (the server was killed or down). */
-        private int interrupted;
 
-        Phone(String name, Path home, String serverUrl, String code, UUID project, Random random) {
+        private Phone(String name, Path home, String serverUrl) {
             this.name = name;
-            this.project = project;
-            this.random = random;
-            this.store = TestKeys.openUnlocked(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
-            ServerAddress address = ServerAddress.parse(serverUrl);
-            HttpSyncTransport transport = HttpSyncTransport.to(address);
-            new DevicePairing(store).pair(address, transport, code, name);
-            this.engine = new SyncEngine(store, transport, PHONE_SYNC,
+            Random random = new Random(name.hashCode());
+            this.store = TestKeys.openWithPin(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()),
+                    PhoneWorker.PIN);
+            this.engine = new SyncEngine(store, HttpSyncTransport.to(ServerAddress.parse(serverUrl)), PhoneWorker.PHONE_SYNC,
                     new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), random), waited -> Thread.sleep(waited.toMillis()));
         }
 
-        /** Registers participants, logs visits and edits, and syncs every few edits, whatever the server's state. */
-        void workAndSync() {
-            for (int edit = 0; edit < EDITS_PER_PHONE; edit++) {
-                int roll = random.nextInt(10);
-                if (participants.isEmpty() || roll == 0) {
-                    register();
-                } else if (roll < 7) {
-                    UUID visit = newId();
-                    save(RecordType.CONTACT, visit, pick(), MinimalRecords.of(RecordType.CONTACT, Json.object()
-                            .put("notes", "bezoek " + edit + " van " + name).put("authorId", userId().toString())
-                            .put("kind", "huisbezoek")));
-                    created.add(visit);
-                } else {
-                    UUID participant = pick();
-                    save(RecordType.PARTICIPANT, participant, participant,
-                            Json.object().put("phone", "06" + (10_000_000 + random.nextInt(89_999_999))));
-                }
-                if (random.nextInt(3) == 0 && sync() != SyncOutcome.COMPLETED) {
-                    interrupted++;
-                }
-            }
+        static Phone open(String name, Path home, String serverUrl) {
+            return new Phone(name, home, serverUrl);
         }
 
-        private void register() {
-            UUID participant = newId();
-            save(RecordType.PARTICIPANT, participant, participant, MinimalRecords.of(RecordType.PARTICIPANT,
-                    Json.object().put("givenName", "Deelnemer " + participants.size()).put("familyName", name)));
-            UUID trajectory = newId();
-            save(RecordType.TRAJECTORY, trajectory, participant, MinimalRecords.of(RecordType.TRAJECTORY,
-                    Json.object().put("projectId", project.toString()).put("primaryCoachId", userId().toString())));
-            participants.add(participant);
-            created.add(participant);
-            created.add(trajectory);
-        }
-
-        private void save(RecordType type, UUID id, UUID participant, ObjectNode fields) {
-            assertTrue(store.save(type, id, participant, fields).saved(), name + " could not save " + type.wireName());
-            committed++;
+        /** Pairs a fresh store with the code (before any fault: a used code cannot be used again). */
+        static Phone pair(String name, Path home, String serverUrl, String code) {
+            Phone phone = new Phone(name, home, serverUrl);
+            ServerAddress address = ServerAddress.parse(serverUrl);
+            new DevicePairing(phone.store).pair(address, HttpSyncTransport.to(address), code, name);
+            return phone;
         }
 
         SyncOutcome sync() {
             return engine.syncOnce(SyncListener.NONE).outcome();
-        }
-
-        private UUID pick() {
-            return participants.get(random.nextInt(participants.size()));
-        }
-
-        private UUID newId() {
-            return new UUID(random.nextLong(), random.nextLong());
         }
 
         UUID deviceId() {
@@ -300,7 +279,8 @@ class ServerKillTest {
             return store.pairing().orElseThrow().userId();
         }
 
-        void close() {
+        @Override
+        public void close() {
             store.close();
         }
 
