@@ -17,7 +17,8 @@ import nl.koers.app.store.Pairing;
 
 /**
  * What every screen works with: the services (store and sync), the clock and zone, the remembered
- * preferences, the language and the sync coordinator. Built once by {@link KoersApp} (or a test).
+ * preferences, the language, the sync coordinator and the lock. Built once by {@link KoersApp} (or
+ * a test). Unlocking starts a sync round; while locked the app does not sync (the key is gone).
  */
 public final class AppContext {
 
@@ -28,6 +29,7 @@ public final class AppContext {
     private final String suggestedServer;
     private final String suggestedCode;
     private final SyncCoordinator sync;
+    private final AppLock lock;
     private final ObjectProperty<Locale> language;
 
     /**
@@ -44,6 +46,12 @@ public final class AppContext {
         this.suggestedServer = suggestedServer;
         this.suggestedCode = suggestedCode;
         this.sync = new SyncCoordinator(services);
+        this.lock = new AppLock(services.store(), clock, preferences);
+        lock.lockedProperty().addListener((observable, was, locked) -> {
+            if (!locked) {
+                sync.unlocked();
+            }
+        });
         this.language = new SimpleObjectProperty<>(preferences.language());
     }
 
@@ -57,6 +65,10 @@ public final class AppContext {
 
     public SyncCoordinator sync() {
         return sync;
+    }
+
+    public AppLock lock() {
+        return lock;
     }
 
     public AppPreferences preferences() {

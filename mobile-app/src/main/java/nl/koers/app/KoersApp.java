@@ -18,14 +18,18 @@ import nl.koers.app.views.Texts;
 import nl.koers.app.views.shell.AppRoot;
 
 /**
- * The app: opens the store in the app's private directory (or {@code -Dkoers.data.dir}), builds the
- * screens in the coach's language, and syncs by itself on start, on resume and every few minutes.
+ * The app: opens the store in the app's private directory (or {@code -Dkoers.data.dir}) locked,
+ * builds the screens in the coach's language (the lock screen first: choose a PIN on first use,
+ * unlock on every later start), locks itself after the coach's inactivity time, and syncs by
+ * itself while unlocked: on unlock, on resume and every few minutes.
  * {@code -Dkoers.server.url} is the server the pairing screen proposes, {@code -Dkoers.pairing.code} a
  * code it fills in (the demo's).
  */
 public final class KoersApp extends Application {
 
     private static final Duration SYNC_EVERY = Duration.minutes(5);
+    /** How often the inactivity lock looks at the clock. */
+    private static final Duration LOCK_CHECK_EVERY = Duration.seconds(5);
 
     private AppContext context;
     private AppRoot root;
@@ -46,13 +50,18 @@ public final class KoersApp extends Application {
         stage.setTitle(Texts.bundle("nl.koers.app.messages", context.locale()).getString("app.title"));
         stage.setScene(new Scene(root, size.getWidth(), size.getHeight()));
         stage.show();
-        AppLifecycle.onResume(context.sync()::syncNow);
+        AppLifecycle.onResume(() -> {
+            context.lock().checkIdle();
+            context.sync().syncNow();
+        });
+        context.lock().startWatching(LOCK_CHECK_EVERY);
         context.sync().startAutomatic(SYNC_EVERY);
     }
 
     @Override
     public void stop() {
         root.shell().dispose();
+        context.lock().stop();
         context.sync().stop();
         context.services().close();
     }

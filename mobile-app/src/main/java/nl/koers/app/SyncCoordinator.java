@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.ProgressIndicator;
 import javafx.util.Duration;
+import nl.koers.app.store.StoreLockedException;
 import nl.koers.app.store.StoreStatus;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncReport;
@@ -34,7 +35,9 @@ import nl.koers.app.sync.SyncReport;
  * Runs sync rounds off the JavaFX thread and shows their state as observable properties: running,
  * progress, the last report, what waits to be sent, the crossed edits, the last success. Rounds run
  * one at a time; asking while one runs does nothing. Automatic rounds (on start, on resume, every
- * few minutes and shortly after a change) are switched on by {@link #startAutomatic}.
+ * few minutes and shortly after a change) are switched on by {@link #startAutomatic}. Nothing runs
+ * while the store is locked: a round that is under way when the app locks stops at its next step
+ * (each step is its own transaction, so nothing is half-applied) and a new one starts on unlock.
  */
 public final class SyncCoordinator {
 
@@ -66,7 +69,7 @@ public final class SyncCoordinator {
 
     /** Starts a round now unless one is running or the device is not paired. */
     public void syncNow() {
-        if (running.get() || services.store().pairing().isEmpty()) {
+        if (running.get() || !services.store().isUnlocked() || services.store().pairing().isEmpty()) {
             return;
         }
         running.set(true);
@@ -74,7 +77,24 @@ public final class SyncCoordinator {
         background(() -> services.syncEngine().orElseThrow().syncOnce((phase, done, total) ->
                         Platform.runLater(() -> progress.set(total > 0 ? (double) done / total : ProgressIndicator.INDETERMINATE_PROGRESS))),
                 this::finish,
-                failure -> finish(new SyncReport(SyncOutcome.OFFLINE, 0, 0, 0, 0, 0, 0, false, failure.getMessage())));
+                this::failed);
+    }
+
+    private void failed(Exception failure) {
+        if (failure instanceof StoreLockedException) {
+            progress.set(0);
+            running.set(false);
+        } else {
+            finish(new SyncReport(SyncOutcome.OFFLINE, 0, 0, 0, 0, 0, 0, false, failure.getMessage()));
+        }
+    }
+
+    /** The store was unlocked: show its counts again and, when automatic, sync now. */
+    void unlocked() {
+        refreshCounts();
+        if (automatic) {
+            syncNow();
+        }
     }
 
     private void finish(SyncReport report) {
@@ -123,6 +143,9 @@ public final class SyncCoordinator {
     }
 
     public void refreshCounts() {
+        if (!services.store().isUnlocked()) {
+            return;
+        }
         StoreStatus status = services.store().status();
         pending.set(status.pending());
         lastSuccess.set(status.lastSuccess());

@@ -2,6 +2,7 @@ package nl.koers.app.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
+import nl.koers.app.security.DataKey;
+import nl.koers.app.security.UnlockResult;
 import nl.koers.model.RecordSchemas;
 import nl.koers.model.RecordType;
 import nl.koers.model.Violation;
@@ -32,6 +35,11 @@ import nl.koers.sync.ScopeDigest;
  * record's view and its outbox entry in one transaction, so a committed edit is never lost, and
  * every change from the server is applied with its cursor in one transaction. Thread-safe: all
  * access is serialised on the store.
+ *
+ * <p>The store opens <em>locked</em>: every column that can hold personal data is sealed with a
+ * data key that exists on disk only wrapped by the PIN (decision 0012). Until {@link #unlock(char[])}
+ * (or {@link #choosePin} on first use) every read and write throws {@link StoreLockedException};
+ * {@link #lock()} overwrites the key in memory again.
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -45,11 +53,13 @@ public final class LocalStore implements AutoCloseable {
     private final ViewProjector projector;
     private final PullPageApplier pages;
     private final PushResultRecorder results;
+    private final DeviceKeys keys;
 
     private LocalStore(StoreDatabase db, Clock clock, Supplier<UUID> ids) {
         this.db = db;
         this.clock = clock;
         this.ids = ids;
+        this.keys = new DeviceKeys(db, clock, new SecureRandom());
         SyncStateRow state = db.inTransaction(() -> initialState(ids));
         this.hlc = new HybridLogicalClock(clock, state.installId, state.hlc == null ? null : Hlc.parse(state.hlc));
         this.projector = new ViewProjector(db);
@@ -58,7 +68,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) the store in a directory.
+     * Opens (or creates) the store in a directory, locked.
      *
      * @param clock the wall clock for stamps and bookkeeping
      * @param ids   the source of new mutation ids
@@ -85,6 +95,75 @@ public final class LocalStore implements AutoCloseable {
         return state;
     }
 
+    // ---- the key: PIN, unlock, lock ---------------------------------------------------------
+
+    /** False on first use: a PIN must be chosen before anything is stored. */
+    public synchronized boolean hasPin() {
+        return keys.hasPin();
+    }
+
+    public synchronized boolean isUnlocked() {
+        return db.sealer.isUnlocked();
+    }
+
+    /**
+     * First use: makes the data key, stores it wrapped by this PIN, and unlocks.
+     *
+     * @throws IllegalArgumentException if {@link nl.koers.app.security.PinRules} refuse the PIN
+     * @throws IllegalStateException    if the store already has a key
+     */
+    public synchronized void choosePin(char[] pin) {
+        keys.choosePin(pin);
+    }
+
+    /**
+     * Unlocks with the PIN, unless a wait after wrong PINs runs. Every wrong PIN is counted in the
+     * file, so restarting the app does not reset the count.
+     */
+    public synchronized UnlockResult unlock(char[] pin) {
+        return keys.unlock(pin);
+    }
+
+    /**
+     * The way in for scripts and the command line: on a store without a PIN this one is chosen
+     * (and must follow the rules); otherwise it unlocks like {@link #unlock(char[])}, counted.
+     */
+    public synchronized UnlockResult unlockOrChoosePin(char[] pin) {
+        if (!keys.hasPin()) {
+            keys.choosePin(pin);
+            return new UnlockResult.Unlocked();
+        }
+        return keys.unlock(pin);
+    }
+
+    /**
+     * Unlocks with a data key held elsewhere (a copy is taken). A store without a key adopts this
+     * one and has no PIN; a store with a key refuses any other with a {@link StoreException}.
+     */
+    public synchronized void unlock(DataKey key) {
+        keys.unlock(key);
+    }
+
+    /**
+     * Changes the PIN. The current PIN is counted and checked like an unlock (so this is no way
+     * around the waits); if it is right, the data key is wrapped with the new one.
+     *
+     * @throws IllegalArgumentException if {@link nl.koers.app.security.PinRules} refuse the new PIN
+     */
+    public synchronized UnlockResult changePin(char[] current, char[] next) {
+        return keys.changePin(current, next);
+    }
+
+    /** When the wait after wrong PINs ends, if one runs. */
+    public synchronized Optional<Instant> pinWaitUntil() {
+        return keys.waitUntil();
+    }
+
+    /** Overwrites the data key in memory: nothing is read or written until the next unlock. */
+    public synchronized void lock() {
+        db.sealer.lock();
+    }
+
     // ---- the write path -------------------------------------------------------------------
 
     /**
@@ -92,13 +171,13 @@ public final class LocalStore implements AutoCloseable {
      * validated; if it breaks a rule nothing is stored and the violations are returned.
      */
     public synchronized SaveResult save(RecordType type, UUID id, UUID participantId, ObjectNode changedFields) {
-        return db.inTransaction(() -> {
+        return write(() -> {
             RecordViewRow current = db.views.queryForId(id);
             List<Violation> refused = refusals(type, id, participantId, current);
             if (!refused.isEmpty()) {
                 return SaveResult.refused(refused);
             }
-            ObjectNode record = current == null ? Json.object() : Json.readObject(current.fieldsJson);
+            ObjectNode record = current == null ? Json.object() : current.fields(db.sealer);
             record.setAll(changedFields.deepCopy());
             List<Violation> violations = RecordSchemas.of(type).validate(record);
             if (!violations.isEmpty()) {
@@ -110,7 +189,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** Deletes a record the device shows; the server keeps a tombstone that wins over later edits. */
     public synchronized SaveResult delete(RecordType type, UUID id, UUID participantId) {
-        return db.inTransaction(() -> {
+        return write(() -> {
             RecordViewRow current = db.views.queryForId(id);
             if (current == null) {
                 return SaveResult.refused(List.of(Violation.of("id", "record.unknown", id)));
@@ -160,7 +239,7 @@ public final class LocalStore implements AutoCloseable {
         row.recordId = id;
         row.participantId = participantId;
         row.status = OutboxStatus.PENDING.code();
-        row.mutationJson = Json.write(mutation);
+        row.setMutation(db.sealer, mutation);
         row.createdAt = clock.millis();
         db.outbox.create(row);
         state.nextSeq++;
@@ -173,30 +252,30 @@ public final class LocalStore implements AutoCloseable {
     // ---- reading ----------------------------------------------------------------------------
 
     public synchronized Optional<LocalRecord> record(UUID id) {
-        return read(() -> Optional.ofNullable(db.views.queryForId(id)).map(LocalStore::toRecord));
+        return read(() -> Optional.ofNullable(db.views.queryForId(id)).map(this::toRecord));
     }
 
     public synchronized List<LocalRecord> records(RecordType type) {
         return read(() -> db.views.queryForEq(RecordViewRow.TYPE, type.wireName()).stream()
-                .map(LocalStore::toRecord).toList());
+                .map(this::toRecord).toList());
     }
 
     public synchronized List<LocalRecord> recordsOfParticipant(UUID participantId) {
         return read(() -> db.views.queryForEq(RecordViewRow.PARTICIPANT_ID, participantId).stream()
-                .map(LocalStore::toRecord).toList());
+                .map(this::toRecord).toList());
     }
 
     /** Every outbox entry still held, in sequence order. */
     public synchronized List<OutboxEntry> outbox() {
         return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true).query().stream()
-                .map(OutboxRow::toEntry).toList());
+                .map(row -> row.toEntry(db.sealer)).toList());
     }
 
     /** The changes the server refused, oldest first: what the coach must look at. */
     public synchronized List<OutboxEntry> rejectedInbox() {
         return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true)
                 .where().eq(OutboxRow.STATUS, OutboxStatus.REJECTED.code()).query().stream()
-                .map(OutboxRow::toEntry).toList());
+                .map(row -> row.toEntry(db.sealer)).toList());
     }
 
     public synchronized long pendingCount() {
@@ -204,13 +283,13 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public synchronized List<ProjectSummary> projects() {
-        return read(() -> db.projects.queryForAll().stream().map(ProjectRow::toSummary).toList());
+        return read(() -> db.projects.queryForAll().stream().map(row -> row.toSummary(db.sealer)).toList());
     }
 
     public synchronized StoreStatus status() {
         return read(() -> {
             SyncStateRow state = state();
-            return new StoreStatus(pairingOf(state), countWithStatus(OutboxStatus.PENDING),
+            return new StoreStatus(state.pairing(db.sealer), countWithStatus(OutboxStatus.PENDING),
                     countWithStatus(OutboxStatus.REJECTED),
                     state.lastSuccessAt == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(state.lastSuccessAt)));
         });
@@ -220,36 +299,28 @@ public final class LocalStore implements AutoCloseable {
         return db.outbox.queryBuilder().where().eq(OutboxRow.STATUS, status.code()).countOf();
     }
 
-    private static LocalRecord toRecord(RecordViewRow row) {
+    private LocalRecord toRecord(RecordViewRow row) {
         return new LocalRecord(RecordType.fromWire(row.type), row.id, row.participantId,
-                Json.readObject(row.fieldsJson), row.version, ViewProjector.PENDING.equals(row.state));
+                row.fields(db.sealer), row.version, ViewProjector.PENDING.equals(row.state));
     }
 
     // ---- pairing and sync bookkeeping ---------------------------------------------------------
 
     public synchronized Optional<Pairing> pairing() {
-        return read(() -> pairingOf(state()));
+        return read(() -> state().pairing(db.sealer));
     }
 
     /** Records the pairing. A store pairs once: its outbox sequence belongs to one device id. */
     public synchronized void savePairing(Pairing pairing) {
-        db.inTransaction(() -> {
+        write(() -> {
             SyncStateRow state = state();
             if (state.deviceId != null && !state.deviceId.equals(pairing.deviceId())) {
                 throw new IllegalStateException("this data directory is already paired as device " + state.deviceId
                         + "; use a new data directory to pair again");
             }
-            state.serverUrl = pairing.serverUrl();
-            state.deviceId = pairing.deviceId();
-            state.userId = pairing.userId();
-            state.token = pairing.token();
+            state.setPairing(db.sealer, pairing);
             return db.syncState.update(state);
         });
-    }
-
-    private static Optional<Pairing> pairingOf(SyncStateRow state) {
-        return state.deviceId == null ? Optional.empty()
-                : Optional.of(new Pairing(state.serverUrl, state.deviceId, state.userId, state.token));
     }
 
     /** The change-feed cursor to send next; null before the first page. */
@@ -282,7 +353,7 @@ public final class LocalStore implements AutoCloseable {
     public synchronized List<Mutation> outboxFrom(long fromSeq, int limit, UUID deviceId) {
         return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true).limit((long) limit)
                 .where().ge(OutboxRow.SEQ, fromSeq).query().stream()
-                .map(row -> withDevice(row.mutation(), deviceId)).toList());
+                .map(row -> withDevice(row.mutation(db.sealer), deviceId)).toList());
     }
 
     private static Mutation withDevice(Mutation m, UUID deviceId) {
@@ -292,7 +363,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** Records the server's answers to a push and recomputes the views they touch, in one transaction. */
     public synchronized void applyPushResults(List<MutationResult> answers) {
-        db.inTransaction(() -> {
+        write(() -> {
             results.apply(answers);
             return null;
         });
@@ -303,7 +374,7 @@ public final class LocalStore implements AutoCloseable {
      * removed and erased participants, and on the last page the projects.
      */
     public synchronized void applyPullPage(PullResponse page) {
-        db.inTransaction(() -> {
+        write(() -> {
             SyncStateRow state = state();
             pages.apply(page, state);
             db.syncState.update(state);
@@ -311,10 +382,6 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
-    /**
-     * The digest of (id, version) over every shadow that {@linkplain ScopeDigest#counts counts}:
-     * live records and deleted tombstones, never erased ones, as the server computes it.
-     */
     /**
      * Whether this round should check the scope digest: on the first sync, while a repair is
      * under way, and on the first sync of each calendar day (UTC). The check reads every shadow on
@@ -328,6 +395,10 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The digest of (id, version) over every shadow that {@linkplain ScopeDigest#counts counts}:
+     * live records and deleted tombstones, never erased ones, as the server computes it.
+     */
     public synchronized String scopeDigest() {
         return read(() -> {
             ScopeDigest digest = new ScopeDigest();
@@ -346,7 +417,7 @@ public final class LocalStore implements AutoCloseable {
      * The outbox is untouched and the views stay readable throughout.
      */
     public synchronized void startScopeRepair() {
-        db.inTransaction(() -> {
+        write(() -> {
             db.shadows.updateBuilder().updateColumnValue(RecordShadowRow.CONFIRMED, false).update();
             SyncStateRow state = state();
             state.cursor = null;
@@ -357,7 +428,7 @@ public final class LocalStore implements AutoCloseable {
 
     /** Takes note of the server's clock so later local stamps sort after what the server has seen. */
     public synchronized void receiveServerTime(long serverMillis) {
-        db.inTransaction(() -> {
+        write(() -> {
             hlc.receive(new Hlc(serverMillis, 0, SERVER_NODE));
             SyncStateRow state = state();
             state.hlc = hlc.now().encode();
@@ -366,7 +437,7 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public synchronized void recordSyncSuccess() {
-        db.inTransaction(() -> {
+        write(() -> {
             SyncStateRow state = state();
             state.lastSuccessAt = clock.millis();
             return db.syncState.update(state);
@@ -380,7 +451,7 @@ public final class LocalStore implements AutoCloseable {
      * @return the number of entries dropped
      */
     public synchronized int pruneAcknowledged(Duration retention, int keepNewest) {
-        return db.inTransaction(() -> OutboxPruner.prune(db, clock.millis() - retention.toMillis(), keepNewest));
+        return write(() -> OutboxPruner.prune(db, clock.millis() - retention.toMillis(), keepNewest));
     }
 
     /**
@@ -391,16 +462,13 @@ public final class LocalStore implements AutoCloseable {
      * device was revoked. The store stays open and usable: it can be paired again.
      */
     public synchronized void wipe() {
-        db.inTransaction(() -> {
+        write(() -> {
             db.views.deleteBuilder().delete();
             db.shadows.deleteBuilder().delete();
             db.outbox.deleteBuilder().delete();
             db.projects.deleteBuilder().delete();
             SyncStateRow state = state();
-            state.deviceId = null;
-            state.userId = null;
-            state.token = null;
-            state.serverUrl = null;
+            state.setPairing(db.sealer, null);
             state.cursor = null;
             state.lastSuccessAt = 0;
             state.nextSeq = 1;
@@ -414,11 +482,23 @@ public final class LocalStore implements AutoCloseable {
         return db.syncState.queryForId(SyncStateRow.THE_ROW);
     }
 
+    private <T> T write(StoreDatabase.Work<T> work) {
+        requireUnlocked();
+        return db.inTransaction(work);
+    }
+
     private <T> T read(StoreDatabase.Work<T> query) {
+        requireUnlocked();
         try {
             return query.run();
         } catch (SQLException e) {
             throw new StoreException("reading the local database failed", e);
+        }
+    }
+
+    private void requireUnlocked() {
+        if (!db.sealer.isUnlocked()) {
+            throw new StoreLockedException();
         }
     }
 

@@ -23,6 +23,8 @@ class OutboxRow {
     static final String PARTICIPANT_ID = "participant_id";
     static final String STATUS = "status";
     static final String DETACHED = "detached";
+    private static final String MUTATION = "outbox.sealed_mutation";
+    private static final String REJECTION = "outbox.sealed_rejection";
 
     @DatabaseField(columnName = SEQ, id = true)
     long seq;
@@ -39,15 +41,17 @@ class OutboxRow {
     @DatabaseField(columnName = STATUS, canBeNull = false, index = true)
     String status;
 
-    @DatabaseField(columnName = "mutation_json", canBeNull = false, dataType = DataType.LONG_STRING)
-    String mutationJson;
+    /** The {@link Mutation} as JSON, sealed: it carries the changed field values. */
+    @DatabaseField(columnName = "sealed_mutation", canBeNull = false, dataType = DataType.BYTE_ARRAY)
+    byte[] sealedMutation;
 
     /** The record version the server reported on applying it; 0 until then. */
     @DatabaseField(columnName = "applied_version", canBeNull = false)
     long appliedVersion;
 
-    @DatabaseField(columnName = "rejection_json", dataType = DataType.LONG_STRING)
-    String rejectionJson;
+    /** Why the server refused it, as JSON, sealed (its details may quote values); null unless rejected. */
+    @DatabaseField(columnName = "sealed_rejection", dataType = DataType.BYTE_ARRAY)
+    byte[] sealedRejection;
 
     @DatabaseField(columnName = "created_at", canBeNull = false)
     long createdAt;
@@ -62,20 +66,32 @@ class OutboxRow {
     OutboxRow() {
     }
 
-    Mutation mutation() {
-        return Json.read(mutationJson, Mutation.class);
+    Mutation mutation(Sealer sealer) {
+        return Json.read(sealer.open(MUTATION, seq, sealedMutation), Mutation.class);
+    }
+
+    void setMutation(Sealer sealer, Mutation mutation) {
+        sealedMutation = sealer.seal(MUTATION, seq, Json.write(mutation));
+    }
+
+    Rejection rejection(Sealer sealer) {
+        String json = sealer.openNullable(REJECTION, seq, sealedRejection);
+        return json == null ? null : Json.read(json, Rejection.class);
+    }
+
+    void setRejection(Sealer sealer, Rejection rejection) {
+        sealedRejection = sealer.sealNullable(REJECTION, seq, rejection == null ? null : Json.write(rejection));
     }
 
     OutboxStatus outboxStatus() {
         return OutboxStatus.fromCode(status);
     }
 
-    Rebase.Entry rebaseEntry() {
-        return new Rebase.Entry(mutation(), appliedVersion);
+    Rebase.Entry rebaseEntry(Sealer sealer) {
+        return new Rebase.Entry(mutation(sealer), appliedVersion);
     }
 
-    OutboxEntry toEntry() {
-        return new OutboxEntry(mutation(), outboxStatus(), appliedVersion,
-                rejectionJson == null ? null : Json.read(rejectionJson, Rejection.class));
+    OutboxEntry toEntry(Sealer sealer) {
+        return new OutboxEntry(mutation(sealer), outboxStatus(), appliedVersion, rejection(sealer));
     }
 }

@@ -11,27 +11,26 @@ import nl.koers.sync.ProjectSummary;
 @DatabaseTable(tableName = "project")
 class ProjectRow {
 
+    private static final String SUMMARY = "project.sealed_summary";
+
     @DatabaseField(columnName = "id", id = true)
     UUID id;
 
-    @DatabaseField(columnName = "name", canBeNull = false)
-    String name;
-
-    @DatabaseField(columnName = "summary_json", canBeNull = false, dataType = DataType.LONG_STRING)
-    String summaryJson;
+    /** The {@link ProjectSummary} as JSON, sealed. */
+    @DatabaseField(columnName = "sealed_summary", canBeNull = false, dataType = DataType.BYTE_ARRAY)
+    byte[] sealedSummary;
 
     ProjectRow() {
     }
 
-    static ProjectRow of(ProjectSummary project) {
+    static ProjectRow of(ProjectSummary project, Sealer sealer) {
         ProjectRow row = new ProjectRow();
         row.id = project.id();
-        row.name = project.name();
-        row.summaryJson = Json.write(project);
+        row.sealedSummary = sealer.seal(SUMMARY, row.id, Json.write(project));
         return row;
     }
 
-    ProjectSummary toSummary() {
-        return Json.read(summaryJson, ProjectSummary.class);
+    ProjectSummary toSummary(Sealer sealer) {
+        return Json.read(sealer.open(SUMMARY, id, sealedSummary), ProjectSummary.class);
     }
 }

@@ -44,7 +44,7 @@ final class PullPageApplier {
             if (erasures.containsKey(change.participantId()) || isErased(change.participantId())) {
                 continue;
             }
-            db.shadows.createOrUpdate(RecordShadowRow.of(change));
+            db.shadows.createOrUpdate(RecordShadowRow.of(change, db.sealer));
             touched.add(change.id());
             participants.add(change.participantId());
         }
@@ -85,12 +85,12 @@ final class PullPageApplier {
      */
     private void erase(UUID participant, RecordChange tombstone) throws SQLException {
         deleteRecordsOf(participant);
-        db.shadows.createOrUpdate(RecordShadowRow.of(tombstone));
+        db.shadows.createOrUpdate(RecordShadowRow.of(tombstone, db.sealer));
         for (OutboxRow row : db.outbox.queryForEq(OutboxRow.PARTICIPANT_ID, participant)) {
-            row.mutationJson = Json.write(row.mutation().scrubbed());
-            if (row.rejectionJson != null) {
-                row.rejectionJson = Json.write(PushResultRecorder.withoutPersonalData(
-                        Json.read(row.rejectionJson, Rejection.class)));
+            row.setMutation(db.sealer, row.mutation(db.sealer).scrubbed());
+            Rejection rejection = row.rejection(db.sealer);
+            if (rejection != null) {
+                row.setRejection(db.sealer, PushResultRecorder.withoutPersonalData(rejection));
             }
             row.detached = true;
             db.outbox.update(row);
@@ -134,7 +134,7 @@ final class PullPageApplier {
     private void replaceProjects(List<ProjectSummary> projects) throws SQLException {
         db.projects.deleteBuilder().delete();
         for (ProjectSummary project : projects) {
-            db.projects.create(ProjectRow.of(project));
+            db.projects.create(ProjectRow.of(project, db.sealer));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.koers.sync.Json;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.Rejection;
 
@@ -39,11 +38,11 @@ final class PushResultRecorder {
                 }
                 row.status = OutboxStatus.ACKED.code();
                 row.appliedVersion = answer.version();
-                row.rejectionJson = null;
+                row.setRejection(db.sealer, null);
             } else {
                 row.status = OutboxStatus.REJECTED.code();
                 row.appliedVersion = 0;
-                row.rejectionJson = Json.write(LocalStore.isErased(db, row.participantId)
+                row.setRejection(db.sealer, LocalStore.isErased(db, row.participantId)
                         ? withoutPersonalData(answer.rejection()) : answer.rejection());
             }
             db.outbox.update(row);

@@ -1,5 +1,6 @@
 package nl.koers.app.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.j256.ormlite.field.DataType;
 import com.j256.ormlite.field.DatabaseField;
 import com.j256.ormlite.table.DatabaseTable;
@@ -18,6 +19,7 @@ class RecordShadowRow {
 
     static final String PARTICIPANT_ID = "participant_id";
     static final String CONFIRMED = "confirmed";
+    private static final String FIELDS = "record_shadow.sealed_fields";
 
     @DatabaseField(columnName = "id", id = true)
     UUID id;
@@ -28,8 +30,9 @@ class RecordShadowRow {
     @DatabaseField(columnName = PARTICIPANT_ID, canBeNull = false, index = true)
     UUID participantId;
 
-    @DatabaseField(columnName = "fields_json", canBeNull = false, dataType = DataType.LONG_STRING)
-    String fieldsJson;
+    /** The fields as JSON ({@code {}} for a tombstone), sealed. */
+    @DatabaseField(columnName = "sealed_fields", canBeNull = false, dataType = DataType.BYTE_ARRAY)
+    byte[] sealedFields;
 
     @DatabaseField(columnName = "version", canBeNull = false)
     long version;
@@ -44,20 +47,21 @@ class RecordShadowRow {
     RecordShadowRow() {
     }
 
-    static RecordShadowRow of(RecordChange change) {
+    static RecordShadowRow of(RecordChange change, Sealer sealer) {
         RecordShadowRow row = new RecordShadowRow();
         row.id = change.id();
         row.type = change.type().wireName();
         row.participantId = change.participantId();
-        row.fieldsJson = change.state() == RecordState.LIVE && change.fields() != null ? Json.write(change.fields()) : "{}";
+        ObjectNode fields = change.state() == RecordState.LIVE && change.fields() != null ? change.fields() : Json.object();
+        row.sealedFields = sealer.seal(FIELDS, row.id, Json.write(fields));
         row.version = change.version();
         row.state = change.state().name();
         row.confirmed = true;
         return row;
     }
 
-    RecordChange toChange() {
+    RecordChange toChange(Sealer sealer) {
         return new RecordChange(RecordType.fromWire(type), id, participantId, version, RecordState.valueOf(state),
-                Json.readObject(fieldsJson));
+                Json.readObject(sealer.open(FIELDS, id, sealedFields)));
     }
 }

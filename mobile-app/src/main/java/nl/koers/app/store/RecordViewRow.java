@@ -1,9 +1,11 @@
 package nl.koers.app.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.j256.ormlite.field.DataType;
 import com.j256.ormlite.field.DatabaseField;
 import com.j256.ormlite.table.DatabaseTable;
 import java.util.UUID;
+import nl.koers.sync.Json;
 
 /** A record as the screens show it: the shadow with the device's own pending changes laid over. */
 @DatabaseTable(tableName = "record_view")
@@ -11,6 +13,7 @@ class RecordViewRow {
 
     static final String PARTICIPANT_ID = "participant_id";
     static final String TYPE = "type";
+    private static final String FIELDS = "record_view.sealed_fields";
 
     @DatabaseField(columnName = "id", id = true)
     UUID id;
@@ -21,8 +24,9 @@ class RecordViewRow {
     @DatabaseField(columnName = PARTICIPANT_ID, canBeNull = false, index = true)
     UUID participantId;
 
-    @DatabaseField(columnName = "fields_json", canBeNull = false, dataType = DataType.LONG_STRING)
-    String fieldsJson;
+    /** The record's fields as JSON, sealed. */
+    @DatabaseField(columnName = "sealed_fields", canBeNull = false, dataType = DataType.BYTE_ARRAY)
+    byte[] sealedFields;
 
     /** The server version the view is based on; 0 for a record the server has not sent yet. */
     @DatabaseField(columnName = "version", canBeNull = false)
@@ -33,5 +37,13 @@ class RecordViewRow {
     String state;
 
     RecordViewRow() {
+    }
+
+    ObjectNode fields(Sealer sealer) {
+        return Json.readObject(sealer.open(FIELDS, id, sealedFields));
+    }
+
+    void setFields(Sealer sealer, ObjectNode fields) {
+        sealedFields = sealer.seal(FIELDS, id, Json.write(fields));
     }
 }

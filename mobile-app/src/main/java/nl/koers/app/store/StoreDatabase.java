@@ -17,12 +17,16 @@ import java.util.UUID;
 /**
  * The SQLite file behind the local store: one connection, write-ahead log, and
  * {@code synchronous=FULL} so a committed transaction survives power loss. The storage format is
- * versioned with {@code PRAGMA user_version} and documented in {@code docs/decisions/0005}.
+ * versioned with {@code PRAGMA user_version} and documented in {@code docs/decisions/0005} (tables)
+ * and {@code 0012} (format 2: every column that can hold personal data is sealed with the data
+ * key, which {@link #sealer} holds while the store is unlocked).
  */
 final class StoreDatabase implements AutoCloseable {
 
     static final String FILE_NAME = "koers.db";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Format 1 kept record fields, outbox entries and the device token in clear text. */
+    private static final int CLEAR_TEXT_FORMAT = 1;
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -41,6 +45,8 @@ final class StoreDatabase implements AutoCloseable {
     final Dao<OutboxRow, Long> outbox;
     final Dao<SyncStateRow, Integer> syncState;
     final Dao<ProjectRow, UUID> projects;
+    final Dao<DeviceKeyRow, Integer> deviceKey;
+    final Sealer sealer = new Sealer();
 
     private StoreDatabase(ConnectionSource source) throws SQLException {
         this.source = source;
@@ -49,6 +55,7 @@ final class StoreDatabase implements AutoCloseable {
         outbox = DaoManager.createDao(source, OutboxRow.class);
         syncState = DaoManager.createDao(source, SyncStateRow.class);
         projects = DaoManager.createDao(source, ProjectRow.class);
+        deviceKey = DaoManager.createDao(source, DeviceKeyRow.class);
     }
 
     static StoreDatabase open(Path directory) {
@@ -63,28 +70,36 @@ final class StoreDatabase implements AutoCloseable {
         try {
             source = new JdbcConnectionSource(url);
             StoreDatabase database = new StoreDatabase(source);
-            database.createSchema();
+            database.createSchema(directory);
             return database;
         } catch (SQLException | RuntimeException e) {
             if (source != null) {
                 source.closeQuietly();
             }
-            throw new StoreException("cannot open the local database in " + directory, e);
+            throw e instanceof StoreException refused ? refused
+                    : new StoreException("cannot open the local database in " + directory, e);
         }
     }
 
-    private void createSchema() throws SQLException {
+    private void createSchema(Path directory) throws SQLException {
+        long version = syncState.queryRawValue("PRAGMA user_version");
+        if (version > FORMAT_VERSION) {
+            throw new StoreException("the local database in " + directory + " has format " + version
+                    + " but this app knows format " + FORMAT_VERSION + " at most; update the app", null);
+        }
+        if (version == CLEAR_TEXT_FORMAT) {
+            throw new StoreException("the local database in " + directory + " has format 1, written by a test version "
+                    + "of Koers that did not encrypt records; this version opens only encrypted databases (format "
+                    + FORMAT_VERSION + "). Nothing was changed: sync the outbox with that version first, then move "
+                    + FILE_NAME + " away and pair again", null);
+        }
         inTransaction(() -> {
-            long version = syncState.queryRawValue("PRAGMA user_version");
-            if (version > FORMAT_VERSION) {
-                throw new SQLException("the local database has format " + version
-                        + " but this app knows format " + FORMAT_VERSION + " at most; update the app");
-            }
             TableUtils.createTableIfNotExists(source, RecordViewRow.class);
             TableUtils.createTableIfNotExists(source, RecordShadowRow.class);
             TableUtils.createTableIfNotExists(source, OutboxRow.class);
             TableUtils.createTableIfNotExists(source, SyncStateRow.class);
             TableUtils.createTableIfNotExists(source, ProjectRow.class);
+            TableUtils.createTableIfNotExists(source, DeviceKeyRow.class);
             syncState.executeRaw("PRAGMA user_version = " + FORMAT_VERSION);
             return null;
         });
@@ -126,6 +141,7 @@ final class StoreDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        sealer.lock();
         source.closeQuietly();
     }
 }

@@ -1,7 +1,9 @@
 package nl.koers.app.store;
 
+import com.j256.ormlite.field.DataType;
 import com.j256.ormlite.field.DatabaseField;
 import com.j256.ormlite.table.DatabaseTable;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The single row of sync bookkeeping: pairing, feed position, clock and sequence. */
@@ -9,6 +11,8 @@ import java.util.UUID;
 class SyncStateRow {
 
     static final int THE_ROW = 1;
+    private static final String TOKEN = "sync_state.sealed_token";
+    private static final String SERVER_URL = "sync_state.sealed_server_url";
 
     @DatabaseField(columnName = "id", id = true)
     int id;
@@ -23,11 +27,13 @@ class SyncStateRow {
     @DatabaseField(columnName = "user_id")
     UUID userId;
 
-    @DatabaseField(columnName = "token")
-    String token;
+    /** The device token that proves this device to the server, sealed; null until paired. */
+    @DatabaseField(columnName = "sealed_token", dataType = DataType.BYTE_ARRAY)
+    byte[] sealedToken;
 
-    @DatabaseField(columnName = "server_url")
-    String serverUrl;
+    /** The paired server's address, sealed (it names the organisation); null until paired. */
+    @DatabaseField(columnName = "sealed_server_url", dataType = DataType.BYTE_ARRAY)
+    byte[] sealedServerUrl;
 
     @DatabaseField(columnName = "cursor")
     String cursor;
@@ -48,5 +54,19 @@ class SyncStateRow {
     boolean repairing;
 
     SyncStateRow() {
+    }
+
+    /** The pairing, if the device is paired. */
+    Optional<Pairing> pairing(Sealer sealer) {
+        return deviceId == null ? Optional.empty() : Optional.of(new Pairing(sealer.open(SERVER_URL, id, sealedServerUrl),
+                deviceId, userId, sealer.open(TOKEN, id, sealedToken)));
+    }
+
+    /** Records a pairing, or forgets it (null). */
+    void setPairing(Sealer sealer, Pairing pairing) {
+        deviceId = pairing == null ? null : pairing.deviceId();
+        userId = pairing == null ? null : pairing.userId();
+        sealedServerUrl = pairing == null ? null : sealer.seal(SERVER_URL, id, pairing.serverUrl());
+        sealedToken = pairing == null ? null : sealer.seal(TOKEN, id, pairing.token());
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.Rebase;
 import nl.koers.sync.RecordChange;
@@ -34,9 +33,9 @@ final class ViewProjector {
 
     void recompute(UUID recordId) throws SQLException {
         RecordShadowRow shadowRow = db.shadows.queryForId(recordId);
-        RecordChange shadow = shadowRow == null ? null : shadowRow.toChange();
+        RecordChange shadow = shadowRow == null ? null : shadowRow.toChange(db.sealer);
         List<OutboxRow> rows = liveEntries(recordId);
-        List<Rebase.Entry> entries = rows.stream().map(OutboxRow::rebaseEntry).toList();
+        List<Rebase.Entry> entries = rows.stream().map(row -> row.rebaseEntry(db.sealer)).toList();
         Optional<ObjectNode> fields = Rebase.view(shadow, entries);
         if (fields.isEmpty()) {
             db.views.deleteById(recordId);
@@ -44,7 +43,7 @@ final class ViewProjector {
         }
         RecordViewRow view = new RecordViewRow();
         view.id = recordId;
-        view.fieldsJson = Json.write(fields.get());
+        view.setFields(db.sealer, fields.get());
         if (shadow != null) {
             view.type = shadow.type().wireName();
             view.participantId = shadow.participantId();

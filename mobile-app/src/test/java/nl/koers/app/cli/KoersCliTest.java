@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import nl.koers.app.AppServices;
+import nl.koers.app.security.UnlockResult;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.sync.FakeSyncServer;
 import nl.koers.testing.ManualClock;
@@ -25,6 +26,7 @@ class KoersCliTest {
 
     private static final UUID COACH = new UUID(100, 1);
     private static final UUID TRAJECTORY = new UUID(9, 2);
+    private static final String PIN = "482913";
 
     @TempDir
     Path dir;
@@ -35,15 +37,21 @@ class KoersCliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
+        return runWithPin(PIN, args);
+    }
+
+    private int runWithPin(String pin, String... args) {
         out.getBuffer().setLength(0);
         KoersCli cli = new KoersCli(clock, new SequentialIds(1), address -> server);
         CommandLine commandLine = KoersCli.commandLine(cli);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        String[] withDir = new String[args.length + 2];
+        String[] withDir = new String[args.length + 4];
         withDir[0] = "--data-dir";
         withDir[1] = dir.toString();
-        System.arraycopy(args, 0, withDir, 2, args.length);
+        withDir[2] = "--pin";
+        withDir[3] = pin;
+        System.arraycopy(args, 0, withDir, 4, args.length);
         return commandLine.execute(withDir);
     }
 
@@ -75,6 +83,7 @@ class KoersCliTest {
                 TRAJECTORY.toString(), "--minutes", "30", "--notes", "eerste gesprek"));
 
         try (AppServices app = AppServices.open(dir, clock, new SequentialIds(50), address -> server)) {
+            assertEquals(new UnlockResult.Unlocked(), app.store().unlock(PIN.toCharArray()), "the first command chose the PIN");
             LocalRecord contact = app.store().records(RecordType.CONTACT).get(0);
             assertEquals(participant, contact.participantId());
             assertEquals(Json.readObject("""
@@ -99,6 +108,23 @@ class KoersCliTest {
     void sync_beforePairing_explainsWhatToDo() {
         assertEquals(2, run("sync"));
         assertTrue(err.toString().contains("not paired"));
+    }
+
+    @Test
+    void pin_isChosenByTheFirstCommand_andAWrongOneIsRefusedAndCounted() {
+        assertEquals(0, run("status"));
+        assertEquals(1, runWithPin("111111", "status"));
+        assertTrue(err.toString().contains("wrong PIN; 4 more before a wait starts"), err.toString());
+        assertEquals(0, run("status"), "the right PIN still opens it");
+        assertTrue(out.toString().contains("not paired"), out.toString());
+    }
+
+    @Test
+    void withoutPin_saysHowToGiveIt_andATooShortFirstPinIsRefused() {
+        assertEquals(1, runWithPin("", "status"));
+        assertTrue(err.toString().contains("--pin or KOERS_PIN"), err.toString());
+        assertEquals(1, runWithPin("1234", "status"));
+        assertTrue(err.toString().contains("too short"), err.toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import nl.koers.app.store.LocalStore;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordType;
@@ -30,7 +31,7 @@ class RecordEditorTest {
 
     @BeforeEach
     void open() {
-        store = LocalStore.open(dir, new ManualClock(Instant.parse("2025-03-04T13:30:00Z")), new SequentialIds(1));
+        store = TestKeys.openUnlocked(dir, new ManualClock(Instant.parse("2025-03-04T13:30:00Z")), new SequentialIds(1));
     }
 
     @AfterEach

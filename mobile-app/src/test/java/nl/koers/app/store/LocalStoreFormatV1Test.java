@@ -1,6 +1,7 @@
 package nl.koers.app.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,43 +11,34 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
-import nl.koers.model.RecordType;
-import nl.koers.sync.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A local database as the first released app format (version 1) wrote it: one participant and
- * one home visit saved offline, never synced. Every later version of the app must open such a
- * file on a coach's phone and lose nothing of it.
+ * A local database as the first test version of the app wrote it (format 1: record fields, outbox
+ * and token in clear text; one participant and one home visit saved offline). No phone ever ran
+ * that version, so format 2 does not migrate it (decision 0012): it is refused with a message that
+ * says what to do, and the file is left exactly as it was.
  */
 class LocalStoreFormatV1Test {
-
-    private static final UUID PARTICIPANT = UUID.fromString("9c3f1e2d-4b5a-4c6d-9e8f-7a6b5c4d3e2f");
-    private static final UUID VISIT = UUID.fromString("a1d2f3e4-5b6c-4d7e-8f90-1a2b3c4d5e6f");
 
     @TempDir
     Path dir;
 
     @Test
-    void formatV1File_opens_withItsRecordsAndOutbox_andTheSequenceContinues() throws IOException {
+    void clearTextFormat1File_isRefusedWithWhatToDo_andLeftUntouched() throws IOException {
         try (InputStream fixture = getClass().getResourceAsStream("/fixtures/local-store-v1/koers.db")) {
             Files.copy(fixture, dir.resolve("koers.db"));
         }
+        byte[] before = Files.readAllBytes(dir.resolve("koers.db"));
         Clock clock = Clock.fixed(Instant.parse("2026-01-10T09:00:00Z"), ZoneOffset.UTC);
-        try (LocalStore store = LocalStore.open(dir, clock, UUID::randomUUID)) {
-            assertEquals("Yusuf", store.record(PARTICIPANT).orElseThrow().fields().get("givenName").asText());
-            LocalRecord visit = store.record(VISIT).orElseThrow();
-            assertEquals("Gesprek aan de keukentafel", visit.fields().get("notes").asText());
-            assertTrue(visit.pending());
-            List<OutboxEntry> outbox = store.outbox();
-            assertEquals(List.of(1L, 2L), outbox.stream().map(e -> e.mutation().seq()).toList());
-            assertEquals(2, store.pendingCount());
 
-            SaveResult next = store.save(RecordType.CONTACT, VISIT, PARTICIPANT, Json.object().put("minutes", 50));
-            assertEquals(3, next.mutation().seq(), "the sequence continues gapless after an upgrade");
-        }
+        StoreException refused = assertThrows(StoreException.class, () -> LocalStore.open(dir, clock, UUID::randomUUID));
+
+        assertTrue(refused.getMessage().contains("format 1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("did not encrypt"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("sync the outbox with that version first"), refused.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("koers.db")), "the file is not changed");
     }
 }

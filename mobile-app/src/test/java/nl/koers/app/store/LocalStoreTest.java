@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.app.testing.SqliteFaults;
@@ -46,7 +47,7 @@ class LocalStoreTest {
 
     @BeforeEach
     void open() {
-        store = LocalStore.open(dir, clock, ids);
+        store = TestKeys.openUnlocked(dir, clock, ids);
     }
 
     @AfterEach
@@ -56,7 +57,7 @@ class LocalStoreTest {
 
     private void reopen() {
         store.close();
-        store = LocalStore.open(dir, clock, ids);
+        store = TestKeys.openUnlocked(dir, clock, ids);
     }
 
     @Test
@@ -225,9 +226,9 @@ class LocalStoreTest {
         assertEquals(1, store.pendingCount());
         for (OutboxEntry entry : store.outbox()) {
             assertTrue(entry.mutation().fields().isEmpty());
+            assertFalse(Json.write(entry).contains("vertrouwelijk"), "scrubbed: " + Json.write(entry));
+            assertFalse(Json.write(entry).contains("06123"), "scrubbed: " + Json.write(entry));
         }
-        assertEquals(0, SqliteFaults.count(dir,
-                "SELECT count(*) FROM outbox WHERE mutation_json LIKE '%06123%' OR rejection_json LIKE '%vertrouwelijk%'"));
         assertEquals("participant.erased",
                 create(RecordType.CONTACT, new UUID(9, 8), PARTICIPANT, fields("minutes", 5)).violations().get(0).code());
     }
@@ -241,8 +242,9 @@ class LocalStoreTest {
         store.applyPushResults(List.of(MutationResult.rejected(queued, new Rejection(Rejection.Reason.INVALID,
                 "notes 'vertrouwelijk' too long", List.of("notes: vertrouwelijk")))));
 
-        assertEquals(0, SqliteFaults.count(dir, "SELECT count(*) FROM outbox WHERE rejection_json LIKE '%vertrouwelijk%'"));
-        assertEquals(Rejection.Reason.INVALID, store.rejectedInbox().get(0).rejection().reason());
+        Rejection kept = store.rejectedInbox().get(0).rejection();
+        assertEquals(Rejection.Reason.INVALID, kept.reason());
+        assertFalse(Json.write(kept).contains("vertrouwelijk"), Json.write(kept));
     }
 
     @Test
@@ -256,7 +258,7 @@ class LocalStoreTest {
                 change(second, 6, RecordState.LIVE, contact(fields("minutes", 10))))));
         store.close();
         SqliteFaults.heal(dir, "record_shadow");
-        store = LocalStore.open(dir, clock, ids);
+        store = TestKeys.openUnlocked(dir, clock, ids);
 
         assertEquals("c1", store.cursor());
         assertEquals(contact(fields("minutes", 30)), store.record(CONTACT).orElseThrow().fields());

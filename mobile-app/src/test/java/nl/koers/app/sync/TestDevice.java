@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 import nl.koers.app.store.LocalRecord;
 import nl.koers.app.store.LocalStore;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordType;
@@ -39,7 +40,7 @@ final class TestDevice implements AutoCloseable {
     }
 
     private void open() {
-        store = LocalStore.open(dir, clock, ids);
+        store = TestKeys.openUnlocked(dir, clock, ids);
         engine = new SyncEngine(store, network, new SyncSettings(3, 4, 4, Duration.ofDays(30), 1000, 3),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random(seed)), waits::add);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import nl.koers.app.AppContext;
@@ -21,6 +22,7 @@ import nl.koers.app.sync.FakeSyncServer;
 import nl.koers.app.sync.ServerAddress;
 import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.app.views.shell.AppRoot;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
@@ -50,11 +52,27 @@ final class AppUnderTest {
     private final SequentialIds ids = new SequentialIds(0xA9);
     AppRoot root;
 
+    /** The app with its store unlocked by the tests' data key (no PIN): it opens on Today or pairing. */
     AppUnderTest(Path dir) {
+        this(dir, store -> store.unlock(TestKeys.KEY));
+    }
+
+    private AppUnderTest(Path dir, Consumer<LocalStore> keys) {
         this.dir = dir;
         server.addProject(new ProjectSummary(PROJECT, "Werkfit Utrecht", List.of(1, 3, 6, 12), 30));
         services = AppServices.open(dir, clock, new SequentialIds(0xD0), address -> network, waited -> { });
+        keys.accept(services.store());
         context = new AppContext(services, clock, AMSTERDAM, AppPreferences.in(dir), SERVER.toString(), "");
+    }
+
+    /** The app as installed: a new store without a key, so it starts by asking for a PIN. */
+    static AppUnderTest firstRun(Path dir) {
+        return new AppUnderTest(dir, store -> { });
+    }
+
+    /** The app after the coach chose this PIN: unlocked until the test locks it. */
+    static AppUnderTest withPin(Path dir, String pin) {
+        return new AppUnderTest(dir, store -> store.choosePin(pin.toCharArray()));
     }
 
     LocalStore store() {

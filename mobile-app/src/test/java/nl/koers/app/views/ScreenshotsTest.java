@@ -58,7 +58,7 @@ class ScreenshotsTest {
         for (Locale language : List.of(AppPreferences.DUTCH, Locale.ENGLISH)) {
             written.addAll(shootAll(robot, language, out));
         }
-        assertEquals(26, written.size());
+        assertEquals(32, written.size());
         for (Path png : written) {
             BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(360, image.getWidth(), png + " width");
@@ -105,6 +105,24 @@ class ScreenshotsTest {
         app.awaitSync();
         files.add(shoot(out, lang, "12-sync"));
         files.add(screen(robot, app, out, lang, "13-settings", nav -> nav.home(Navigator.Tab.SETTINGS)));
+
+        AppUnderTest firstRun = AppUnderTest.firstRun(dir.resolve(lang + "-first-run"));
+        firstRun.context.setLanguage(language);
+        robot.interact(() -> firstRun.show(stage));
+        files.add(shoot(out, lang, "14-choose-pin"));
+        AppUnderTest locked = AppUnderTest.withPin(dir.resolve(lang + "-locked"), "482913");
+        locked.context.setLanguage(language);
+        robot.interact(() -> {
+            locked.context.lock().lock();
+            locked.show(stage);
+        });
+        files.add(shoot(out, lang, "15-locked"));
+        robot.interact(() -> {
+            robot.lookup("#lock-pin").queryTextInputControl().setText("000000");
+            robot.lookup("#lock-submit").queryButton().fire();
+        });
+        locked.awaitSync();
+        files.add(shoot(out, lang, "16-wrong-pin"));
         return files;
     }
 

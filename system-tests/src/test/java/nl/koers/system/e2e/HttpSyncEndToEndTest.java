@@ -34,6 +34,7 @@ import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncReport;
 import nl.koers.app.sync.SyncSettings;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
@@ -221,7 +222,7 @@ class HttpSyncEndToEndTest {
         }
 
         private void open() {
-            store = LocalStore.open(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
+            store = TestKeys.openUnlocked(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
             ServerAddress address = ServerAddress.parse("http://localhost:" + server.port());
             engine = new SyncEngine(store, HttpSyncTransport.to(address), SyncSettings.DEFAULTS,
                     new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), random), waited -> { });

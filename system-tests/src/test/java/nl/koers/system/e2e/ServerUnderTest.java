@@ -27,6 +27,7 @@ import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncReport;
 import nl.koers.app.sync.SyncSettings;
 import nl.koers.app.sync.SyncTransport;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
@@ -111,7 +112,7 @@ final class ServerUnderTest implements AutoCloseable {
         private Phone(Path home, UUID user, SyncTransport transport) {
             this.user = user;
             this.transport = transport;
-            this.store = LocalStore.open(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
+            this.store = TestKeys.openUnlocked(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
             this.engine = new SyncEngine(store, transport, SyncSettings.DEFAULTS,
                     new Backoff(Duration.ofMillis(10), Duration.ofMillis(50), random), waited -> { });
         }

@@ -19,6 +19,7 @@ import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncSettings;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
 import nl.koers.sync.Json;
@@ -40,6 +41,8 @@ public final class PhoneWorker {
     static final SyncSettings PHONE_SYNC = new SyncSettings(5, 20, 2, Duration.ofDays(30), 10_000, 3);
 
     static final String STOP_FILE = "stop";
+    /** The PIN of every phone's store: the test and each start of the worker open the same files. */
+    static final String PIN = "482913";
     private static final long PACE_MILLIS = 100;
 
     private final LocalStore store;
@@ -61,7 +64,8 @@ public final class PhoneWorker {
         Path home = Path.of(args[0]);
         Random random = new Random(Long.parseLong(args[3]));
         int changes = Integer.parseInt(args[4]);
-        try (LocalStore store = LocalStore.open(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()))) {
+        try (LocalStore store = TestKeys.openWithPin(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()),
+                PIN)) {
             new PhoneWorker(store, args[1], UUID.fromString(args[2]), random).work(changes, home.resolve(STOP_FILE));
         }
         System.out.println("done");

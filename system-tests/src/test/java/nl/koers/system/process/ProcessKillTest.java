@@ -28,6 +28,7 @@ import nl.koers.app.sync.ServerAddress;
 import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncOutcome;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 import nl.koers.server.KoersServices;
 import nl.koers.server.ServerSettings;
@@ -248,7 +249,8 @@ class ProcessKillTest {
         private Phone(String name, Path home, String serverUrl) {
             this.name = name;
             Random random = new Random(name.hashCode());
-            this.store = LocalStore.open(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()));
+            this.store = TestKeys.openWithPin(home, Clock.systemUTC(), () -> new UUID(random.nextLong(), random.nextLong()),
+                    PhoneWorker.PIN);
             this.engine = new SyncEngine(store, HttpSyncTransport.to(ServerAddress.parse(serverUrl)), PhoneWorker.PHONE_SYNC,
                     new Backoff(Duration.ofMillis(20), Duration.ofMillis(200), random), waited -> Thread.sleep(waited.toMillis()));
         }

@@ -20,6 +20,7 @@ import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncListener;
 import nl.koers.app.sync.SyncReport;
 import nl.koers.app.sync.SyncSettings;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.model.RecordType;
 
 /**
@@ -53,7 +54,7 @@ final class SimDevice implements AutoCloseable {
     }
 
     private void open() {
-        store = LocalStore.open(dir, clock, () -> new UUID(random.nextLong(), random.nextLong()));
+        store = TestKeys.openUnlocked(dir, clock, () -> new UUID(random.nextLong(), random.nextLong()));
         engine = new SyncEngine(store, network, SETTINGS,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), random), waited -> { });
     }

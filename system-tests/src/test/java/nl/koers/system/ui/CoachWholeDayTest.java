@@ -34,6 +34,7 @@ import nl.koers.app.sync.SyncEngine;
 import nl.koers.app.sync.SyncOutcome;
 import nl.koers.app.sync.SyncSettings;
 import nl.koers.app.testing.CoachHands;
+import nl.koers.app.testing.TestKeys;
 import nl.koers.app.views.shell.AppRoot;
 import nl.koers.app.views.today.TodayPresenter;
 import nl.koers.model.RecordType;
@@ -55,11 +56,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A coach's whole day in the real UI (JavaFX, headless) against the real server over HTTP: pair
- * with a code, register a participant, log a home visit, a language session, a placement that
- * becomes a paid job (its aftercare schedules itself), do the first check-in, lose the signal,
- * record the outflow offline, get the signal back, sync, and find in the inbox that a colleague's
- * tablet changed the same notes.
+ * A coach's whole day in the real UI (JavaFX, headless) against the real server over HTTP:
+ * choose a PIN, pair with a code, register a participant, log a home visit, a language session, a
+ * placement that becomes a paid job (its aftercare schedules itself), do the first check-in, lose
+ * the signal, record the outflow offline, get the signal back, sync, and find in the inbox that a
+ * colleague's tablet changed the same notes.
  */
 class CoachWholeDayTest {
 
@@ -114,6 +115,9 @@ class CoachWholeDayTest {
     @Test
     void aCoachsDay_offlineAndOnline_endsWithEverythingOnTheServer_andTheConflictInTheInbox() throws Exception {
         CoachHands hands = new CoachHands(robot);
+        hands.type("lock-pin", "482913").tap("lock-submit").type("lock-pin", "482913").tap("lock-submit");
+        awaitSync();
+        assertTrue(phone.store().hasPin(), "the first thing a new phone asks for is a PIN");
         hands.type("pairing-code", admin.issuePairingCode(coach).code()).tap("pair");
         awaitSync();
         awaitSync();
@@ -169,7 +173,7 @@ class CoachWholeDayTest {
 
     /** A second device of the same coach pulls everything and edits the visit's notes while the phone is online. */
     private void colleaguesTabletChangesNotes(UUID visit) {
-        try (LocalStore tablet = LocalStore.open(dir.resolve("tablet"), Clock.systemUTC(), UUID::randomUUID)) {
+        try (LocalStore tablet = TestKeys.openUnlocked(dir.resolve("tablet"), Clock.systemUTC(), UUID::randomUUID)) {
             ServerAddress address = ServerAddress.parse(address());
             new DevicePairing(tablet).pair(address, HttpSyncTransport.to(address), admin.issuePairingCode(coach).code(), "tablet");
             SyncEngine engine = new SyncEngine(tablet, HttpSyncTransport.to(address), SyncSettings.DEFAULTS,
@@ -183,7 +187,7 @@ class CoachWholeDayTest {
     }
 
     private long onTheServer(UUID participant) {
-        try (LocalStore check = LocalStore.open(dir.resolve("check"), Clock.systemUTC(), UUID::randomUUID)) {
+        try (LocalStore check = TestKeys.openUnlocked(dir.resolve("check"), Clock.systemUTC(), UUID::randomUUID)) {
             ServerAddress address = ServerAddress.parse(address());
             new DevicePairing(check).pair(address, HttpSyncTransport.to(address), admin.issuePairingCode(coach).code(), "check");
             new SyncEngine(check, HttpSyncTransport.to(address), SyncSettings.DEFAULTS,

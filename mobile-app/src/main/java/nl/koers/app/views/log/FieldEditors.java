@@ -167,8 +167,10 @@ final class FieldEditors {
                 .map(text -> field.editor() == FormField.Editor.NUMBER ? trimNumber(record.path(field.name())) : text)
                 .orElse("");
         input.setText(shown);
+        String[] committed = {shown};
         Runnable commit = () -> {
-            if (!Objects.equals(input.getText().strip(), shown.strip())) {
+            if (!Objects.equals(input.getText().strip(), committed[0].strip())) {
+                committed[0] = input.getText();
                 changes.change(field, textValue(field, input.getText()), false);
             }
         };

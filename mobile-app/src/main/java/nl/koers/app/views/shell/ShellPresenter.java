@@ -22,6 +22,7 @@ import nl.koers.app.views.Texts;
 import nl.koers.app.views.View;
 import nl.koers.app.views.Views;
 import nl.koers.app.views.caseload.CaseloadPresenter;
+import nl.koers.app.views.lock.LockPresenter;
 import nl.koers.app.views.pairing.PairingPresenter;
 import nl.koers.app.views.settings.SettingsPresenter;
 import nl.koers.app.views.sync.SyncPresenter;
@@ -29,8 +30,8 @@ import nl.koers.app.views.today.TodayPresenter;
 
 /**
  * The frame around every screen: a title bar with back and the sync state, the screen, and the
- * tab bar. It keeps the stack of open screens and is the app's {@link Navigator}. An unpaired
- * device sees only the pairing screen.
+ * tab bar. It keeps the stack of open screens and is the app's {@link Navigator}. A locked app
+ * sees only the lock screen, an unpaired device only the pairing screen.
  */
 public final class ShellPresenter implements Navigator {
 
@@ -120,11 +121,14 @@ public final class ShellPresenter implements Navigator {
     public void home(Tab tab) {
         leaveCurrent();
         stack.clear();
-        boolean paired = context.store().pairing().isPresent();
+        boolean locked = context.lock().isLocked();
+        boolean paired = !locked && context.store().pairing().isPresent();
         tabBar.setVisible(paired);
         tabBar.setManaged(paired);
         syncChip.setVisible(paired);
-        if (!paired) {
+        if (locked) {
+            stack.push(views.load(LockPresenter.class));
+        } else if (!paired) {
             stack.push(views.load(PairingPresenter.class));
         } else {
             stack.push(views.load(TAB_SCREENS.get(tab)));
