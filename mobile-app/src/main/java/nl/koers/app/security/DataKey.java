@@ -30,6 +30,8 @@ public final class DataKey {
     private final byte[] key;
     private final SecureRandom random;
     private boolean destroyed;
+    /** One cipher object, initialised anew for every value (looking one up costs more than sealing a record). */
+    private Cipher cipher;
 
     private DataKey(byte[] key, SecureRandom random) {
         if (key.length != LENGTH) {
@@ -89,7 +91,9 @@ public final class DataKey {
         if (destroyed) {
             throw new IllegalStateException("this data key was destroyed (the store was locked or closed)");
         }
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        if (cipher == null) {
+            cipher = Cipher.getInstance(TRANSFORMATION);
+        }
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(where);
         return cipher;
@@ -121,6 +125,7 @@ public final class DataKey {
     /** Overwrites the key bytes; the key cannot be used afterwards. */
     public synchronized void destroy() {
         Arrays.fill(key, (byte) 0);
+        cipher = null;
         destroyed = true;
     }
 

@@ -1,6 +1,8 @@
 package nl.koers.app.store;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,27 +40,29 @@ final class PullPageApplier {
         for (Map.Entry<UUID, RecordChange> erasure : erasures.entrySet()) {
             erase(erasure.getKey(), erasure.getValue());
         }
-        Set<UUID> touched = new LinkedHashSet<>();
-        Set<UUID> participants = new LinkedHashSet<>();
+        Map<UUID, Boolean> erased = new HashMap<>();
+        List<RecordChange> kept = new ArrayList<>();
         for (RecordChange change : page.changes()) {
-            if (erasures.containsKey(change.participantId()) || isErased(change.participantId())) {
+            UUID participant = change.participantId();
+            if (erasures.containsKey(participant) || erased.computeIfAbsent(participant, this::isErased)) {
                 continue;
             }
-            db.shadows.createOrUpdate(RecordShadowRow.of(change, db.sealer));
-            touched.add(change.id());
-            participants.add(change.participantId());
+            kept.add(change);
         }
-        for (UUID participant : participants) {
-            reattach(participant);
+        PageRows.putShadows(db, kept.stream().map(change -> RecordShadowRow.of(change, db.sealer)).toList());
+        for (UUID participant : erased.keySet()) {
+            if (!erased.get(participant)) {
+                reattach(participant);
+            }
         }
+        projector.projectPulled(kept);
         if (!page.hasMore()) {
             replaceProjects(page.projects());
             if (state.repairing) {
-                touched.addAll(sweepUnconfirmed());
+                projector.recompute(sweepUnconfirmed());
                 state.repairing = false;
             }
         }
-        projector.recompute(touched);
         state.cursor = page.cursor();
     }
 
@@ -117,9 +121,13 @@ final class PullPageApplier {
     }
 
     /** Whether an earlier page erased the participant: their records never come back. */
-    private boolean isErased(UUID participant) throws SQLException {
-        RecordShadowRow tombstone = db.shadows.queryForId(participant);
-        return tombstone != null && RecordState.ERASED.name().equals(tombstone.state);
+    private boolean isErased(UUID participant) {
+        try {
+            RecordShadowRow tombstone = db.shadows.queryForId(participant);
+            return tombstone != null && RecordState.ERASED.name().equals(tombstone.state);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the participant's tombstone", e);
+        }
     }
 
     private void deleteRecordsOf(UUID participant) throws SQLException {

@@ -7,10 +7,12 @@ import com.j256.ormlite.logger.Level;
 import com.j256.ormlite.logger.Logger;
 import com.j256.ormlite.misc.TransactionManager;
 import com.j256.ormlite.support.ConnectionSource;
+import com.j256.ormlite.support.DatabaseConnection;
 import com.j256.ormlite.table.TableUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -27,6 +29,12 @@ final class StoreDatabase implements AutoCloseable {
     static final int FORMAT_VERSION = 2;
     /** Format 1 kept record fields, outbox entries and the device token in clear text. */
     private static final int CLEAR_TEXT_FORMAT = 1;
+
+    /** Work with the JDBC connection of the current transaction. */
+    @FunctionalInterface
+    interface ConnectionWork {
+        void run(Connection connection) throws SQLException;
+    }
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -111,6 +119,19 @@ final class StoreDatabase implements AutoCloseable {
             return TransactionManager.callInTransaction(source, work::run);
         } catch (SQLException e) {
             throw new StoreException("a local database transaction failed and was rolled back", e);
+        }
+    }
+
+    /**
+     * Runs the work on the connection of the transaction in progress: for JDBC batches, which the
+     * DAOs do not offer (they prepare every statement anew).
+     */
+    void onConnection(ConnectionWork work) throws SQLException {
+        DatabaseConnection connection = source.getReadWriteConnection(null);
+        try {
+            work.run(connection.getUnderlyingConnection());
+        } finally {
+            source.releaseConnection(connection);
         }
     }
 

@@ -2,10 +2,15 @@ package nl.koers.app.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
+import com.j256.ormlite.stmt.Where;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.Rebase;
 import nl.koers.sync.RecordChange;
@@ -29,6 +34,35 @@ final class ViewProjector {
         for (UUID id : recordIds) {
             recompute(id);
         }
+    }
+
+    /**
+     * Projects the records whose shadows a pull page has just written. A record without live
+     * outbox entries (every record of a first sync) shows its shadow as it is, written in one
+     * batch; the others are laid over as {@link #recompute(UUID)} does.
+     */
+    void projectPulled(List<RecordChange> shadows) throws SQLException {
+        Set<UUID> overlaid = overlaid(shadows.stream().map(RecordChange::id).toList());
+        List<RecordViewRow> plain = new ArrayList<>();
+        List<UUID> gone = new ArrayList<>();
+        for (RecordChange shadow : shadows) {
+            if (overlaid.contains(shadow.id())) {
+                recompute(shadow.id());
+            } else if (shadow.state().isTombstone()) {
+                gone.add(shadow.id());
+            } else {
+                RecordViewRow view = new RecordViewRow();
+                view.id = shadow.id();
+                view.type = shadow.type().wireName();
+                view.participantId = shadow.participantId();
+                view.version = shadow.version();
+                view.state = SYNCED;
+                view.setFields(db.sealer, shadow.fields() == null ? Json.object() : shadow.fields());
+                plain.add(view);
+            }
+        }
+        PageRows.putViews(db, plain);
+        PageRows.deleteViews(db, gone);
     }
 
     void recompute(UUID recordId) throws SQLException {
@@ -60,11 +94,24 @@ final class ViewProjector {
 
     /** Entries still laid over the shadow: pending or acknowledged, not rejected, not detached. */
     private List<OutboxRow> liveEntries(UUID recordId) throws SQLException {
-        return db.outbox.queryBuilder()
-                .orderBy(OutboxRow.SEQ, true)
-                .where().eq(OutboxRow.RECORD_ID, recordId)
-                .and().ne(OutboxRow.STATUS, OutboxStatus.REJECTED.code())
-                .and().eq(OutboxRow.DETACHED, false)
+        return live(db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true).where().eq(OutboxRow.RECORD_ID, recordId))
                 .query();
+    }
+
+    /** Which of the records have live entries: one query for a page, none when the outbox is empty. */
+    private Set<UUID> overlaid(List<UUID> recordIds) throws SQLException {
+        Set<UUID> overlaid = new HashSet<>();
+        if (recordIds.isEmpty() || db.outbox.countOf() == 0) {
+            return overlaid;
+        }
+        for (OutboxRow row : live(db.outbox.queryBuilder().selectColumns(OutboxRow.RECORD_ID).distinct()
+                .where().in(OutboxRow.RECORD_ID, recordIds)).query()) {
+            overlaid.add(row.recordId);
+        }
+        return overlaid;
+    }
+
+    private static Where<OutboxRow, Long> live(Where<OutboxRow, Long> where) throws SQLException {
+        return where.and().ne(OutboxRow.STATUS, OutboxStatus.REJECTED.code()).and().eq(OutboxRow.DETACHED, false);
     }
 }

@@ -105,10 +105,11 @@ public final class SyncEngine {
 
     private void pull(Pairing pairing, Tally tally, SyncListener listener) {
         boolean repaired = false;
+        int pageSize = settings.pullPage();
         listener.progress(SyncPhase.PULLING, 0, -1);
         while (true) {
             PullRequest request = new PullRequest(pairing.deviceId(), SchemaVersions.CURRENT, store.cursor(),
-                    settings.pullPage(), repaired || store.scopeCheckDue());
+                    pageSize, repaired || store.scopeCheckDue());
             PullResponse page = withRetries(() -> transport.pull(pairing.token(), request), listener);
             store.applyPullPage(page);
             store.receiveServerTime(page.serverTime());
@@ -116,6 +117,7 @@ public final class SyncEngine {
             tally.removed += page.removedParticipants().size();
             listener.progress(SyncPhase.PULLING, tally.pulled, page.hasMore() ? -1 : tally.pulled);
             if (page.hasMore()) {
+                pageSize = settings.catchUpPage();
                 continue;
             }
             if (page.scopeDigest() == null || page.scopeDigest().equals(store.scopeDigest())) {

@@ -48,6 +48,8 @@ public final class FakeSyncServer implements SyncTransport {
     private final Map<String, UUID> pairingCodes = new HashMap<>();
     private final Map<String, Device> devices = new HashMap<>();
     private final List<ProjectSummary> projects = new ArrayList<>();
+    /** The page size of every pull request, in the order they came. */
+    private final List<Integer> pullLimits = new ArrayList<>();
     private State state = new State();
 
     public FakeSyncServer(Clock clock, Supplier<UUID> ids) {
@@ -222,9 +224,14 @@ public final class FakeSyncServer implements SyncTransport {
         return MutationResult.applied(mutation, done.record().version(), done.conflicts());
     }
 
+    List<Integer> pullLimits() {
+        return List.copyOf(pullLimits);
+    }
+
     @Override
     public PullResponse pull(String token, PullRequest sent) {
         PullRequest request = roundTrip(sent, PullRequest.class);
+        pullLimits.add(request.limit());
         Device device = authenticate(token, request.deviceId());
         Cursor cursor = Cursor.decode(request.cursor());
         long after = cursor.epoch().equals(state.epoch) ? cursor.position() : 0;

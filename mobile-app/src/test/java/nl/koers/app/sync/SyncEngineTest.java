@@ -181,6 +181,28 @@ class SyncEngineTest {
     }
 
     @Test
+    void aRoundThatFindsMoreThanOnePage_catchesUpInLargerPages() {
+        UUID participant = newParticipant(phone, "Amina");
+        phone.sync();
+        TestDevice tablet = device(COACH, 2);
+        tablet.sync();
+        for (int i = 0; i < 11; i++) {
+            phone.create(RecordType.CONTACT, new UUID(1, 600 + i), participant, fields("minutes", 30 + i));
+        }
+        phone.sync();
+        int before = server.pullLimits().size();
+
+        SyncReport catchUp = tablet.sync();
+        tablet.sync();
+
+        // 11 new records: a first page of 4 says there is more, the rest comes in pages of 6; the
+        // next round starts small again.
+        assertEquals(11, catchUp.pulled());
+        assertEquals(List.of(4, 6, 6, 4), server.pullLimits().subList(before, server.pullLimits().size()));
+        assertEquals(server.scopeView(COACH), tablet.view());
+    }
+
+    @Test
     void rejectedChange_landsInTheInbox_andLeavesTheView() {
         UUID stranger = new UUID(1, 800);
         server.assign(OTHER_COACH, stranger);

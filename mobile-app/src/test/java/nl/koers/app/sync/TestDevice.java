@@ -41,7 +41,7 @@ final class TestDevice implements AutoCloseable {
 
     private void open() {
         store = TestKeys.openUnlocked(dir, clock, ids);
-        engine = new SyncEngine(store, network, new SyncSettings(3, 4, 4, Duration.ofDays(30), 1000, 3),
+        engine = new SyncEngine(store, network, new SyncSettings(3, 4, 6, 4, Duration.ofDays(30), 1000, 3),
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random(seed)), waits::add);
     }
 

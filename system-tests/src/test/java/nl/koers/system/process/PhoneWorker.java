@@ -38,7 +38,7 @@ import nl.koers.sync.Json;
 public final class PhoneWorker {
 
     /** Small batches and pages, so that kills land between and inside many requests. */
-    static final SyncSettings PHONE_SYNC = new SyncSettings(5, 20, 2, Duration.ofDays(30), 10_000, 3);
+    static final SyncSettings PHONE_SYNC = new SyncSettings(5, 20, 20, 2, Duration.ofDays(30), 10_000, 3);
 
     static final String STOP_FILE = "stop";
     /** The PIN of every phone's store: the test and each start of the worker open the same files. */

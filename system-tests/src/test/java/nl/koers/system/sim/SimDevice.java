@@ -31,7 +31,7 @@ import nl.koers.model.RecordType;
 final class SimDevice implements AutoCloseable {
 
     /** Small batches and pages, so that a run crosses many batch and page boundaries. */
-    private static final SyncSettings SETTINGS = new SyncSettings(4, 5, 3, Duration.ofDays(30), 10_000, 3);
+    private static final SyncSettings SETTINGS = new SyncSettings(4, 5, 7, 3, Duration.ofDays(30), 10_000, 3);
 
     final String name;
     final UUID userId;
