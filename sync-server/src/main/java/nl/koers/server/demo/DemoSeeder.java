@@ -47,7 +47,6 @@ public final class DemoSeeder {
 
     private static final long SEED = 20_240_501L;
     private static final int PARTICIPANTS = 60;
-    private static final LocalDate TODAY = LocalDate.of(2025, 3, 1);
 
     private final KoersServices services;
     private final Random random = new Random(SEED);
@@ -62,11 +61,15 @@ public final class DemoSeeder {
         if (!admin.organisations().isEmpty()) {
             return Optional.empty();
         }
+        // The programme's history ends on the server's today, so the demo looks alive whenever it is
+        // started (with the clock at 2025-03-01 it is the same programme as always).
+        LocalDate today = LocalDate.now(services.clock());
         UUID org = admin.createOrganisation("Stichting Samen Verder (demo)").id();
         List<AdminService.Project> projects = List.of(
-                project(admin, org, "Werkfit Utrecht", "Utrecht", LocalDate.of(2023, 9, 1), null),
-                project(admin, org, "Taal en Werk Amersfoort", "Amersfoort", LocalDate.of(2024, 1, 15), null),
-                project(admin, org, "Startbaan Zeist", "Zeist", LocalDate.of(2022, 3, 1), LocalDate.of(2024, 6, 30)));
+                project(admin, org, "Werkfit Utrecht", "Utrecht", today.minusMonths(18).withDayOfMonth(1), null),
+                project(admin, org, "Taal en Werk Amersfoort", "Amersfoort", today.minusMonths(14).withDayOfMonth(15), null),
+                project(admin, org, "Startbaan Zeist", "Zeist", today.minusMonths(36).withDayOfMonth(1),
+                        today.minusMonths(8).withDayOfMonth(1).minusDays(1)));
         AdminService.User leader = admin.createUser("Lotte van Dijk", LEADER_EMAIL);
         projects.forEach(p -> admin.addMembership(leader.id(), p.id(), Role.PROJECT_LEADER));
         services.accounts().setPassword(leader.id(), LEADER_PASSWORD);
@@ -86,7 +89,7 @@ public final class DemoSeeder {
         }
         for (int i = 0; i < PARTICIPANTS; i++) {
             Coach coach = coaches.get(i % coaches.size());
-            coach.push(services, new ParticipantStory(random, coach.project, coach.identity.userId(), TODAY).mutations(coach));
+            coach.push(services, new ParticipantStory(random, coach.project, coach.identity.userId(), today).mutations(coach));
         }
         Coach first = coaches.get(0);
         return Optional.of(new DemoAccess(first.name, admin.issuePairingCode(first.identity.userId()).code(), adminToken));

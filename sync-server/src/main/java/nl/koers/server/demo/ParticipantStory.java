@@ -89,7 +89,12 @@ final class ParticipantStory {
         out.add(coach.upsert(RecordType.TRAJECTORY, trajectory, participant, DemoSeeder.Coach.at(intake, 11), t));
 
         LocalDate end = intake.plusMonths(6 + random.nextInt(18));
+        boolean finished = project.endDate() != null || end.isBefore(today);
         LocalDate lastDay = end.isBefore(projectEnd) ? end : projectEnd;
+        if (!finished && random.nextInt(6) == 0) {
+            // Contact that quietly stopped, the evaluations' first finding: the demo shows it too.
+            lastDay = today.minusDays(35 + random.nextInt(40));
+        }
         LocalDate day = intake.plusDays(7);
         while (day.isBefore(lastDay)) {
             out.add(contact(coach, day));
@@ -107,7 +112,6 @@ final class ParticipantStory {
         if (fate < 4) {
             out.addAll(placement(coach, intake.plusMonths(3), fate < 2 ? "betaalde_baan" : "vrijwilligerswerk"));
         }
-        boolean finished = project.endDate() != null || end.isBefore(today);
         if (finished) {
             out.add(outflow(coach, lastDay, fate));
         }

@@ -56,6 +56,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -142,7 +143,13 @@ class DashboardBrowserTest {
         browser.get(url("/dashboard/login"));
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("signin-submit")).click();
+        navigate(browser.findElement(By.id("signin-submit")));
+    }
+
+    /** Clicks something that loads another page and waits until the old page is gone. */
+    static void navigate(WebElement target) {
+        target.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(target));
     }
 
     static void screenshot(String name) throws IOException {
@@ -188,7 +195,7 @@ class DashboardBrowserTest {
     void filters_narrowTheReport() {
         String all = browser.findElement(By.cssSelector("#kpi-registered .value")).getText();
         new Select(browser.findElement(By.id("municipality"))).selectByVisibleText("Zeist");
-        browser.findElement(By.id("apply")).click();
+        navigate(browser.findElement(By.id("apply")));
         assertTrue(browser.getCurrentUrl().contains("municipality=Zeist"));
         String zeist = browser.findElement(By.cssSelector("#kpi-registered .value")).getText();
         assertTrue(Integer.parseInt(zeist) < Integer.parseInt(all), zeist + " of " + all);
@@ -199,8 +206,8 @@ class DashboardBrowserTest {
     @Test
     @Order(5)
     void drillDown_toAProjectAndACoach() throws IOException {
-        browser.findElements(By.cssSelector("#drill a.drill-link")).stream()
-                .filter(a -> a.getText().equals("Werkfit Utrecht")).findFirst().orElseThrow().click();
+        navigate(browser.findElements(By.cssSelector("#drill a.drill-link")).stream()
+                .filter(a -> a.getText().equals("Werkfit Utrecht")).findFirst().orElseThrow());
         assertEquals("Werkfit Utrecht", text("page-title"));
         assertTrue(browser.getCurrentUrl().contains("/dashboard/project/"));
         List<WebElement> coaches = browser.findElements(By.cssSelector("#drill a.drill-link"));
@@ -208,24 +215,24 @@ class DashboardBrowserTest {
         waitForCharts();
         screenshot("project");
         String coach = coaches.get(0).getText();
-        coaches.get(0).click();
+        navigate(coaches.get(0));
         assertEquals(coach, text("page-title"));
         assertTrue(browser.getCurrentUrl().contains("/dashboard/coach/"));
         waitForCharts();
         screenshot("coach");
-        browser.findElement(By.id("back")).click();
+        navigate(browser.findElement(By.id("back")));
         assertEquals("Overzicht", text("page-title"));
     }
 
     @Test
     @Order(6)
     void language_switchesToEnglishAndBack() throws IOException {
-        browser.findElement(By.id("lang-switch")).click();
+        navigate(browser.findElement(By.id("lang-switch")));
         assertEquals("Overview", text("page-title"));
         assertEquals("Out to paid work", browser.findElement(By.cssSelector("#kpi-paid_work .label")).getText());
         waitForCharts();
         screenshot("overview-en");
-        browser.findElement(By.id("lang-switch")).click();
+        navigate(browser.findElement(By.id("lang-switch")));
         assertEquals("Overzicht", text("page-title"));
     }
 
@@ -247,13 +254,13 @@ class DashboardBrowserTest {
     @Order(8)
     void leader_issuesAPairingCodeWithQr_aPhonePairsWithIt_andTheLeaderRevokesThePhone() throws Exception {
         browser.get(url("/dashboard/"));
-        browser.findElements(By.cssSelector("#drill a.drill-link")).stream()
-                .filter(a -> a.getText().equals("Werkfit Utrecht")).findFirst().orElseThrow().click();
-        browser.findElement(By.id("manage-devices")).click();
+        navigate(browser.findElements(By.cssSelector("#drill a.drill-link")).stream()
+                .filter(a -> a.getText().equals("Werkfit Utrecht")).findFirst().orElseThrow());
+        navigate(browser.findElement(By.id("manage-devices")));
         assertEquals("Telefoons en koppelcodes", text("page-title"));
         WebElement member = browser.findElements(By.cssSelector("tr.member")).get(0);
         String memberName = member.findElement(By.cssSelector("td")).getText();
-        member.findElement(By.cssSelector("button.issue")).click();
+        navigate(member.findElement(By.cssSelector("button.issue")));
 
         String code = text("pairing-code");
         assertTrue(code.matches("[A-Z2-9]{8}"), code);
@@ -277,11 +284,11 @@ class DashboardBrowserTest {
         JsonNode device = Json.MAPPER.readTree(paired.body());
         String deviceId = device.get("deviceId").asText();
 
-        browser.findElement(By.id("back")).click();
-        browser.findElement(By.id("manage-devices")).click();
+        navigate(browser.findElement(By.id("back")));
+        navigate(browser.findElement(By.id("manage-devices")));
         WebElement row = browser.findElement(By.cssSelector(".device[data-device='" + deviceId + "']"));
         assertTrue(row.getText().startsWith("Scanned phone"), row.getText());
-        row.findElement(By.cssSelector("button.revoke")).click();
+        navigate(row.findElement(By.cssSelector("button.revoke")));
         assertTrue(browser.findElement(By.cssSelector(".device[data-device='" + deviceId + "']")).getText()
                 .contains("ingetrokken"));
         HttpResponse<String> pull = http.send(HttpRequest.newBuilder(URI.create(url("/api/sync/pull")))
@@ -295,7 +302,7 @@ class DashboardBrowserTest {
     @Test
     @Order(9)
     void signOut_endsTheSession() {
-        browser.findElement(By.id("sign-out")).click();
+        navigate(browser.findElement(By.id("sign-out")));
         assertTrue(browser.getCurrentUrl().endsWith("/dashboard/login"));
         browser.get(url("/dashboard/"));
         assertEquals(1, browser.findElements(By.id("signin")).size(), "signed out: the overview shows the sign-in form");
