@@ -13,17 +13,18 @@ import java.util.UUID;
  */
 final class PageRows {
 
+    /** Sets one row's values on the statement. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
     private PageRows() {
     }
 
     static void putShadows(StoreDatabase db, Collection<RecordShadowRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        db.onConnection(connection -> {
-            try (PreparedStatement put = connection.prepareStatement("INSERT OR REPLACE INTO record_shadow"
-                    + " (id, type, participant_id, sealed_fields, version, state, confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                for (RecordShadowRow row : rows) {
+        batch(db, "INSERT OR REPLACE INTO record_shadow (id, type, participant_id, sealed_fields, version, state, confirmed)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows, (put, row) -> {
                     put.setString(1, row.id.toString());
                     put.setString(2, row.type);
                     put.setString(3, row.participantId.toString());
@@ -31,45 +32,36 @@ final class PageRows {
                     put.setLong(5, row.version);
                     put.setString(6, row.state);
                     put.setBoolean(7, row.confirmed);
-                    put.addBatch();
-                }
-                put.executeBatch();
-            }
-        });
+                });
     }
 
     static void putViews(StoreDatabase db, Collection<RecordViewRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        db.onConnection(connection -> {
-            try (PreparedStatement put = connection.prepareStatement("INSERT OR REPLACE INTO record_view"
-                    + " (id, type, participant_id, sealed_fields, version, state) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (RecordViewRow row : rows) {
+        batch(db, "INSERT OR REPLACE INTO record_view (id, type, participant_id, sealed_fields, version, state)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows, (put, row) -> {
                     put.setString(1, row.id.toString());
                     put.setString(2, row.type);
                     put.setString(3, row.participantId.toString());
                     put.setBytes(4, row.sealedFields);
                     put.setLong(5, row.version);
                     put.setString(6, row.state);
-                    put.addBatch();
-                }
-                put.executeBatch();
-            }
-        });
+                });
     }
 
     static void deleteViews(StoreDatabase db, Collection<UUID> ids) throws SQLException {
-        if (ids.isEmpty()) {
+        batch(db, "DELETE FROM record_view WHERE id = ?", ids, (delete, id) -> delete.setString(1, id.toString()));
+    }
+
+    private static <T> void batch(StoreDatabase db, String sql, Collection<T> rows, Binder<T> binder) throws SQLException {
+        if (rows.isEmpty()) {
             return;
         }
         db.onConnection(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM record_view WHERE id = ?")) {
-                for (UUID id : ids) {
-                    delete.setString(1, id.toString());
-                    delete.addBatch();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (T row : rows) {
+                    binder.bind(statement, row);
+                    statement.addBatch();
                 }
-                delete.executeBatch();
+                statement.executeBatch();
             }
         });
     }
