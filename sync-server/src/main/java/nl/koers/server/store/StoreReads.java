@@ -9,6 +9,7 @@ import nl.koers.server.admin.AdminService.Organisation;
 import nl.koers.server.admin.AdminService.User;
 import nl.koers.server.auth.Role;
 import nl.koers.sync.Conflict;
+import nl.koers.sync.RecordChange;
 import nl.koers.sync.StoredRecord;
 
 /** Everything that can be read inside one snapshot. */
@@ -35,13 +36,13 @@ public interface StoreReads {
      * Records of participants in the user's active scope that changed after {@code position} and
      * after the participant entered the scope, in feed order.
      */
-    List<StoredRecord> scopedChangesAfter(UUID userId, long position, int limit);
+    List<RecordChange> scopedChangesAfter(UUID userId, long position, int limit);
 
     /** Entries into and exits from the user's scope after {@code position}, in feed order. */
     List<ScopeMember> scopeEventsAfter(UUID userId, long position, int limit);
 
     /** The participant's records whose latest change is at or before {@code position}. */
-    List<StoredRecord> recordsOfUpTo(UUID participantId, long position);
+    List<RecordChange> recordsOfUpTo(UUID participantId, long position);
 
     /**
      * (record id, version) of every record in the user's active scope that counts for the scope

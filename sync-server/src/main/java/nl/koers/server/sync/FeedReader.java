@@ -14,7 +14,6 @@ import nl.koers.sync.ProjectSummary;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.RecordChange;
 import nl.koers.sync.ScopeDigest;
-import nl.koers.sync.StoredRecord;
 
 /**
  * Reads one page of a user's change feed from one snapshot. The feed interleaves, in position
@@ -33,7 +32,7 @@ final class FeedReader {
         long head = reads.feedPosition();
         long from = !cursor.epoch().equals(epoch) || cursor.position() > head ? 0 : cursor.position();
 
-        List<StoredRecord> records = reads.scopedChangesAfter(userId, from, limit + 1);
+        List<RecordChange> records = reads.scopedChangesAfter(userId, from, limit + 1);
         List<ScopeMember> events = reads.scopeEventsAfter(userId, from, limit + 1);
         List<RecordChange> changes = new ArrayList<>();
         Set<UUID> removed = new LinkedHashSet<>();
@@ -47,13 +46,13 @@ final class FeedReader {
             List<RecordChange> item;
             long position;
             if (recordNext) {
-                StoredRecord record = records.get(r);
-                item = List.of(record.toChange());
+                RecordChange record = records.get(r);
+                item = List.of(record);
                 position = record.version();
             } else {
                 ScopeMember event = events.get(e);
                 item = event.active()
-                        ? reads.recordsOfUpTo(event.participantId(), event.position()).stream().map(StoredRecord::toChange).toList()
+                        ? reads.recordsOfUpTo(event.participantId(), event.position())
                         : List.of();
                 position = event.position();
             }

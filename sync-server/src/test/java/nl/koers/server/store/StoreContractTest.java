@@ -22,6 +22,7 @@ import nl.koers.sync.Conflict;
 import nl.koers.sync.FieldStamp;
 import nl.koers.sync.Json;
 import nl.koers.sync.MutationResult;
+import nl.koers.sync.RecordChange;
 import nl.koers.sync.RecordState;
 import nl.koers.sync.Rejection;
 import nl.koers.sync.StoredRecord;
@@ -140,8 +141,8 @@ public abstract class StoreContractTest {
             tx.putRecord(record(late, mine, 4, "{}"));
             return null;
         });
-        assertEquals(List.of(late), store.read(tx -> tx.scopedChangesAfter(user, 0, 10)).stream().map(StoredRecord::id).toList());
-        assertEquals(List.of(early), store.read(tx -> tx.recordsOfUpTo(mine, 2)).stream().map(StoredRecord::id).toList());
+        assertEquals(List.of(late), store.read(tx -> tx.scopedChangesAfter(user, 0, 10)).stream().map(RecordChange::id).toList());
+        assertEquals(List.of(early), store.read(tx -> tx.recordsOfUpTo(mine, 2)).stream().map(RecordChange::id).toList());
         assertEquals(List.of(new ScopeMember(user, mine, true, 2)), store.read(tx -> tx.scopeEventsAfter(user, 1, 10)));
         assertEquals(Map.of(early, 1L, late, 4L), store.read(tx -> tx.scopeVersions(user)));
 

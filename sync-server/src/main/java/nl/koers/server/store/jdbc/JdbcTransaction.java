@@ -28,6 +28,7 @@ import nl.koers.sync.Conflict;
 import nl.koers.sync.FieldStamp;
 import nl.koers.sync.Json;
 import nl.koers.sync.MutationResult;
+import nl.koers.sync.RecordChange;
 import nl.koers.sync.RecordState;
 import nl.koers.sync.ScopeDigest;
 import nl.koers.sync.StoredRecord;
@@ -42,6 +43,8 @@ final class JdbcTransaction implements StoreTransaction {
     private static final TypeReference<List<Integer>> INTEGERS = new TypeReference<>() {
     };
     private static final String RECORD_COLUMNS = "r.id, r.type, r.participant_id, r.version, r.state, r.fields_json, r.stamps_json";
+    /** What the change feed sends of a record: no stamps, which are most of a record's bytes. */
+    private static final String CHANGE_COLUMNS = "r.id, r.type, r.participant_id, r.version, r.state, r.fields_json";
 
     private final Sql sql;
 
@@ -109,12 +112,12 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
-    public List<StoredRecord> scopedChangesAfter(UUID userId, long position, int limit) {
-        return sql.list("SELECT " + RECORD_COLUMNS + " FROM records r"
+    public List<RecordChange> scopedChangesAfter(UUID userId, long position, int limit) {
+        return sql.list("SELECT " + CHANGE_COLUMNS + " FROM records r"
                         + " JOIN scope_members s ON s.participant_id = r.participant_id"
                         + " WHERE s.user_id = ? AND s.active = 1 AND r.version > ? AND r.version > s.position"
                         + " ORDER BY r.version LIMIT ?",
-                JdbcTransaction::toRecord, userId, position, limit);
+                JdbcTransaction::toChange, userId, position, limit);
     }
 
     @Override
@@ -125,9 +128,9 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
-    public List<StoredRecord> recordsOfUpTo(UUID participantId, long position) {
-        return sql.list("SELECT " + RECORD_COLUMNS + " FROM records r WHERE r.participant_id = ? AND r.version <= ?"
-                + " ORDER BY r.version", JdbcTransaction::toRecord, participantId, position);
+    public List<RecordChange> recordsOfUpTo(UUID participantId, long position) {
+        return sql.list("SELECT " + CHANGE_COLUMNS + " FROM records r WHERE r.participant_id = ? AND r.version <= ?"
+                + " ORDER BY r.version", JdbcTransaction::toChange, participantId, position);
     }
 
     @Override
@@ -398,6 +401,12 @@ final class JdbcTransaction implements StoreTransaction {
         return new StoredRecord(RecordType.fromWire(rs.getString("type")), Sql.uuid(rs, "id"),
                 Sql.uuid(rs, "participant_id"), rs.getLong("version"), RecordState.valueOf(rs.getString("state")),
                 Json.readObject(rs.getString("fields_json")), readJson(rs.getString("stamps_json"), STAMPS));
+    }
+
+    private static RecordChange toChange(ResultSet rs) throws SQLException {
+        return new RecordChange(RecordType.fromWire(rs.getString("type")), Sql.uuid(rs, "id"),
+                Sql.uuid(rs, "participant_id"), rs.getLong("version"), RecordState.valueOf(rs.getString("state")),
+                Json.readObject(rs.getString("fields_json")));
     }
 
     private static ScopeMember toScopeMember(ResultSet rs) throws SQLException {
