@@ -69,6 +69,10 @@ public final class StoreSyncService implements SyncService {
      */
     private Batch apply(StoreTransaction tx, DeviceIdentity identity, List<Mutation> mutations) {
         Device device = activeDevice(tx.device(identity.deviceId()).orElse(null));
+        // The rows of the whole request in a few queries; the transaction keeps them, so the
+        // lookups of each mutation below cost no query.
+        tx.appliedMutations(mutations.stream().map(Mutation::mutationId).toList());
+        tx.records(mutations.stream().map(Mutation::recordId).toList());
         long startSeq = device.lastSeq();
         long lastSeq = startSeq;
         List<MutationResult> results = new ArrayList<>(mutations.size());
