@@ -469,6 +469,54 @@ public abstract class StoreContractTest {
         assertEquals(3, store.read(tx -> tx.appliedMutationsOf(participant)).size());
     }
 
+    @Test
+    void write_manyWritersAtOnce_allCommit_oneAfterAnother() throws Exception {
+        UUID participant = UUID.randomUUID();
+        int writers = 40;
+        List<java.util.concurrent.Callable<Long>> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            writes.add(() -> store.write(tx -> {
+                long position = tx.nextFeedPosition();
+                tx.putRecord(record(UUID.randomUUID(), participant, position, "{\"minutes\":5}"));
+                return position;
+            }));
+        }
+        java.util.Set<Long> positions = new java.util.TreeSet<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var done : threads.invokeAll(writes)) {
+                positions.add(done.get());
+            }
+        }
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, writers).boxed().toList(), List.copyOf(positions));
+        assertEquals(writers, store.read(tx -> tx.recordsOf(participant)).size());
+    }
+
+    @Test
+    void write_waitingForAnotherWriteOfThisStoreTooLong_failsAsUnavailable_andLeavesThatWriteAlone() throws Exception {
+        var inside = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var holder = threads.submit(() -> store.write(tx -> {
+                long position = tx.nextFeedPosition();
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return position;
+            }));
+            inside.await();
+            long start = System.nanoTime();
+            assertThrows(StoreUnavailableException.class, () -> store.write(StoreTransaction::nextFeedPosition));
+            assertTrue(System.nanoTime() - start >= java.util.concurrent.TimeUnit.SECONDS.toNanos(4),
+                    "a writer waits for the writers before it before it gives up");
+            release.countDown();
+            assertEquals(1, holder.get());
+        }
+        assertEquals(2, store.write(StoreTransaction::nextFeedPosition));
+    }
+
     private static AppliedMutation applied(UUID mutation, UUID device, long seq, UUID participant, String message) {
         return new AppliedMutation(mutation, device, seq, "hash", participant, result(mutation, seq, message));
     }

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import nl.koers.server.store.SqlWork;
 import nl.koers.server.store.Store;
@@ -23,8 +25,18 @@ import nl.koers.server.store.StoreUnavailableException;
  */
 public final class JdbcStore implements Store {
 
+    /** How long a writer waits for the writers before it, like the databases' own lock timeouts. */
+    static final long WRITE_WAIT_SECONDS = 5;
+
     private final Dialect dialect;
     private final ConnectionPool pool;
+    /**
+     * The writers of this process queue here in arrival order, before they take a connection and
+     * the database's write lock. The database would serialise them as well, but SQLite lets a
+     * waiting writer poll with growing sleeps (so under load most of a push is spent asleep while the
+     * lock is free), and each PostgreSQL writer waiting on the advisory lock holds a connection.
+     */
+    private final ReentrantLock writers = new ReentrantLock(true);
 
     private JdbcStore(Dialect dialect) {
         this.dialect = dialect;
@@ -96,6 +108,26 @@ public final class JdbcStore implements Store {
     }
 
     private <T> T inTransaction(boolean write, TransactionWork<T> work) {
+        if (!write) {
+            return inConnection(false, work);
+        }
+        try {
+            if (!writers.tryLock(WRITE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new StoreUnavailableException("the store is busy: other writes have held it for "
+                        + WRITE_WAIT_SECONDS + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for other writes to finish", e);
+        }
+        try {
+            return inConnection(true, work);
+        } finally {
+            writers.unlock();
+        }
+    }
+
+    private <T> T inConnection(boolean write, TransactionWork<T> work) {
         PooledConnection pooled;
         try {
             pooled = pool.borrow();
