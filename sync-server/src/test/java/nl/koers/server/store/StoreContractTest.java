@@ -345,6 +345,15 @@ public abstract class StoreContractTest {
         AppliedMutation expected = new AppliedMutation(read, device, 1, "hash", participant, result(read, 1, "scrubbed"));
         assertEquals(expected, inside);
         assertEquals(expected, store.read(tx -> tx.appliedMutation(read)).orElseThrow());
+
+        UUID twice = UUID.randomUUID();
+        store.write(tx -> {
+            tx.putAppliedMutation(applied(twice, device, 3, participant, "first"));
+            tx.putAppliedMutation(new AppliedMutation(twice, UUID.randomUUID(), 9, "other-hash", participant, result(twice, 3, "second")));
+            return null;
+        });
+        assertEquals(new AppliedMutation(twice, device, 3, "hash", participant, result(twice, 3, "second")),
+                store.read(tx -> tx.appliedMutation(twice)).orElseThrow(), "as if the two upserts had run one after the other");
     }
 
     @Test

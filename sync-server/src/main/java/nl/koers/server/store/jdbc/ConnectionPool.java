@@ -18,7 +18,7 @@ final class ConnectionPool implements AutoCloseable {
 
     PooledConnection borrow() throws SQLException {
         PooledConnection connection = idle.poll();
-        return connection != null ? connection : new PooledConnection(dialect.open());
+        return connection != null ? connection : new PooledConnection(dialect.open(), dialect);
     }
 
     /** Returns a healthy connection; a connection that failed is closed instead. */

@@ -79,7 +79,7 @@ public final class JdbcStore implements Store {
     private <T> T inWriteTransaction(ConnectionWork bulk, Function<JdbcTransaction, T> work) {
         return inTransaction(true, connection -> {
             bulk.run(connection.connection());
-            JdbcTransaction tx = new JdbcTransaction(connection);
+            JdbcTransaction tx = new JdbcTransaction(connection, dialect);
             T result = work.apply(tx);
             tx.flush();
             return result;
@@ -88,7 +88,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public <T> T read(Function<StoreReads, T> work) {
-        return inTransaction(false, connection -> work.apply(new JdbcTransaction(connection)));
+        return inTransaction(false, connection -> work.apply(new JdbcTransaction(connection, dialect)));
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +46,9 @@ import nl.koers.sync.StoredRecord;
  *       ids it found absent); they are written only by {@link #putRecord} and
  *       {@link #putAppliedMutation}, which keep them current;</li>
  *   <li>the upserts of those rows, held back and sent as one JDBC batch per table just before the
- *       next other statement or the commit ({@link #flush}), so every query sees them;</li>
+ *       next other statement or the commit ({@link #flush}), so every query sees them; a batch holds
+ *       one row per id (what two upserts of an id in a row leave), as PostgreSQL's multi-row insert
+ *       refuses to upsert one row twice;</li>
  *   <li>the feed positions it takes: the counter row is incremented once at the first position
  *       and set to the last one at the flush, still inside the transaction and under its lock;</li>
  *   <li>the answers of erased, participant-known, scope-member and membership lookups, forgotten
@@ -72,22 +73,21 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
             + " (mutation_id, device_id, seq, payload_hash, participant_id, result_json)"
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO UPDATE SET result_json = excluded.result_json";
 
-    /**
-     * Ids per query of a bulk read; a shorter list is padded with its last id, so that each bulk
-     * read has one SQL text. The ids are joined as a {@code VALUES} list rather than tested with
-     * {@code IN (…)}: PostgreSQL's generic plan for a long {@code IN} list over a table it has not
-     * analysed yet can be a sequential scan comparing every row with every id.
-     */
+    /** The index of {@code result_json} among {@link #UPSERT_APPLIED}'s parameters. */
+    private static final int APPLIED_RESULT = 5;
+
+    /** Ids per query of a bulk read; a shorter list is padded with its last id, so that each bulk read has one SQL text. */
     static final int ID_LIST = 100;
-    private static final String IDS = "(VALUES " + String.join(", ", Collections.nCopies(ID_LIST, "(?)")) + ") AS ids";
     private static final long NONE = -1;
 
+    private final PooledConnection connection;
+    private final Dialect dialect;
     private final Sql sql;
 
     private final Map<UUID, Optional<StoredRecord>> records = new HashMap<>();
     private final Map<UUID, Optional<AppliedMutation>> appliedMutations = new HashMap<>();
-    private final List<Object[]> pendingRecords = new ArrayList<>();
-    private final List<Object[]> pendingApplied = new ArrayList<>();
+    private final Map<UUID, Object[]> pendingRecords = new LinkedHashMap<>();
+    private final Map<UUID, Object[]> pendingApplied = new LinkedHashMap<>();
 
     private final Map<UUID, Boolean> erased = new HashMap<>();
     private final Map<UUID, Boolean> known = new HashMap<>();
@@ -98,7 +98,9 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     private long takenPosition = NONE;
     private long counterRow = NONE;
 
-    JdbcTransaction(PooledConnection connection) {
+    JdbcTransaction(PooledConnection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
         this.sql = new Sql(connection, this);
     }
 
@@ -137,12 +139,12 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     private void sendPendingWrites() {
         if (!pendingRecords.isEmpty()) {
-            List<Object[]> rows = List.copyOf(pendingRecords);
+            List<Object[]> rows = List.copyOf(pendingRecords.values());
             pendingRecords.clear();
             sql.batch(UPSERT_RECORD, rows);
         }
         if (!pendingApplied.isEmpty()) {
-            List<Object[]> rows = List.copyOf(pendingApplied);
+            List<Object[]> rows = List.copyOf(pendingApplied.values());
             pendingApplied.clear();
             sql.batch(UPSERT_APPLIED, rows);
         }
@@ -150,18 +152,24 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     /**
      * Reads the rows of the ids this transaction does not know yet, {@value #ID_LIST} per query;
-     * {@code select} joins {@code ids.column1}.
+     * {@code selectWhere} ends in {@code WHERE} and is followed by the dialect's test of {@code column}.
      */
-    private <T> void loadMissing(Collection<UUID> ids, Map<UUID, Optional<T>> known, String select,
+    private <T> void loadMissing(Collection<UUID> ids, Map<UUID, Optional<T>> known, String selectWhere, String column,
                                  Sql.RowMapper<T> mapper, Function<T, UUID> idOf) {
         List<UUID> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
         for (int from = 0; from < missing.size(); from += ID_LIST) {
             List<UUID> chunk = missing.subList(from, Math.min(missing.size(), from + ID_LIST));
-            Object[] params = new Object[ID_LIST];
-            for (int i = 0; i < ID_LIST; i++) {
-                params[i] = chunk.get(Math.min(i, chunk.size() - 1));
+            List<UUID> padded = new ArrayList<>(chunk);
+            while (padded.size() < ID_LIST) {
+                padded.add(chunk.get(chunk.size() - 1));
             }
-            List<T> rows = sql.list(select, mapper, params);
+            Object[] params;
+            try {
+                params = dialect.idParameters(connection.connection(), padded);
+            } catch (SQLException e) {
+                throw new Sql.SqlRuntimeException(e);
+            }
+            List<T> rows = sql.list(selectWhere + " " + dialect.idIn(column, ID_LIST), mapper, params);
             chunk.forEach(id -> known.put(id, Optional.empty()));
             rows.forEach(row -> known.put(idOf.apply(row), Optional.of(row)));
         }
@@ -229,7 +237,7 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     @Override
     public Map<UUID, StoredRecord> records(Collection<UUID> ids) {
-        loadMissing(ids, records, "SELECT " + RECORD_COLUMNS + " FROM " + IDS + " JOIN records r ON r.id = ids.column1",
+        loadMissing(ids, records, "SELECT " + RECORD_COLUMNS + " FROM records r WHERE", "r.id",
                 JdbcTransaction::toRecord, StoredRecord::id);
         Map<UUID, StoredRecord> found = new LinkedHashMap<>();
         for (UUID id : ids) {
@@ -317,8 +325,8 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     @Override
     public void putRecord(StoredRecord record) {
-        pendingRecords.add(new Object[] {record.id(), record.type().wireName(), record.participantId(), record.version(),
-                record.state().name(), Json.write(record.fields()), Json.write(record.stamps())});
+        pendingRecords.put(record.id(), new Object[] {record.id(), record.type().wireName(), record.participantId(),
+                record.version(), record.state().name(), Json.write(record.fields()), Json.write(record.stamps())});
         records.put(record.id(), Optional.of(detached(record)));
         known.put(record.participantId(), true);
     }
@@ -366,8 +374,7 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     @Override
     public Map<UUID, AppliedMutation> appliedMutations(Collection<UUID> mutationIds) {
-        loadMissing(mutationIds, appliedMutations,
-                "SELECT a.* FROM " + IDS + " JOIN applied_mutations a ON a.mutation_id = ids.column1",
+        loadMissing(mutationIds, appliedMutations, "SELECT * FROM applied_mutations WHERE", "mutation_id",
                 JdbcTransaction::toApplied, AppliedMutation::mutationId);
         Map<UUID, AppliedMutation> found = new LinkedHashMap<>();
         for (UUID id : mutationIds) {
@@ -385,8 +392,14 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     /** An existing row keeps its other columns and takes the new result (the upsert's {@code DO UPDATE}). */
     @Override
     public void putAppliedMutation(AppliedMutation applied) {
-        pendingApplied.add(new Object[] {applied.mutationId(), applied.deviceId(), applied.seq(), applied.payloadHash(),
-                applied.participantId(), Json.write(applied.result())});
+        String result = Json.write(applied.result());
+        Object[] pending = pendingApplied.get(applied.mutationId());
+        if (pending != null) {
+            pending[APPLIED_RESULT] = result;
+        } else {
+            pendingApplied.put(applied.mutationId(), new Object[] {applied.mutationId(), applied.deviceId(), applied.seq(),
+                    applied.payloadHash(), applied.participantId(), result});
+        }
         Optional<AppliedMutation> before = appliedMutations.get(applied.mutationId());
         if (before == null) {
             return;

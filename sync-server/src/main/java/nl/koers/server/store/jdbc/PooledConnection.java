@@ -21,10 +21,12 @@ final class PooledConnection implements AutoCloseable {
     static final int MAX_STATEMENTS = 128;
 
     private final Connection connection;
+    private final Dialect dialect;
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true);
 
-    PooledConnection(Connection connection) {
+    PooledConnection(Connection connection, Dialect dialect) {
         this.connection = connection;
+        this.dialect = dialect;
     }
 
     Connection connection() {
@@ -37,7 +39,7 @@ final class PooledConnection implements AutoCloseable {
         if (statement != null) {
             return statement;
         }
-        statement = connection.prepareStatement(sql);
+        statement = dialect.prepare(connection, sql);
         statements.put(sql, statement);
         if (statements.size() > MAX_STATEMENTS) {
             var eldest = statements.entrySet().iterator().next();

@@ -1,5 +1,6 @@
 package nl.koers.server.store.jdbc;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -101,6 +102,7 @@ final class Sql {
                 case Long l -> statement.setLong(i + 1, l);
                 case Integer n -> statement.setInt(i + 1, n);
                 case String s -> statement.setString(i + 1, s);
+                case Array array -> statement.setArray(i + 1, array);
                 default -> throw new IllegalArgumentException("unsupported SQL parameter type " + p.getClass());
             }
         }

@@ -37,7 +37,7 @@ class PooledConnectionTest {
     @BeforeEach
     void createTable() throws SQLException {
         dialect = new SqliteDialect(dir.resolve("cache.db"));
-        try (PooledConnection connection = new PooledConnection(dialect.open());
+        try (PooledConnection connection = new PooledConnection(dialect.open(), dialect);
              Statement statement = connection.connection().createStatement()) {
             statement.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text VARCHAR(20) NOT NULL)");
         }
@@ -45,7 +45,7 @@ class PooledConnectionTest {
 
     @Test
     void prepared_sameTextOnOneConnection_isPreparedOnce() throws SQLException {
-        try (PooledConnection connection = new PooledConnection(dialect.open())) {
+        try (PooledConnection connection = new PooledConnection(dialect.open(), dialect)) {
             PreparedStatement first = connection.prepared("SELECT text FROM notes WHERE id = ?");
             assertSame(first, connection.prepared("SELECT text FROM notes WHERE id = ?"));
             assertNotSame(first, connection.prepared("SELECT id FROM notes WHERE text = ?"));
@@ -54,8 +54,8 @@ class PooledConnectionTest {
 
     @Test
     void prepared_neverCrossesConnections_andClosesWithItsConnection() throws SQLException {
-        PooledConnection one = new PooledConnection(dialect.open());
-        PooledConnection two = new PooledConnection(dialect.open());
+        PooledConnection one = new PooledConnection(dialect.open(), dialect);
+        PooledConnection two = new PooledConnection(dialect.open(), dialect);
         PreparedStatement onOne = one.prepared("SELECT text FROM notes WHERE id = ?");
         PreparedStatement onTwo = two.prepared("SELECT text FROM notes WHERE id = ?");
 
@@ -74,7 +74,7 @@ class PooledConnectionTest {
 
     @Test
     void prepared_beyondTheLimit_closesTheLeastRecentlyUsedStatement() throws SQLException {
-        try (PooledConnection connection = new PooledConnection(dialect.open())) {
+        try (PooledConnection connection = new PooledConnection(dialect.open(), dialect)) {
             List<PreparedStatement> statements = new ArrayList<>();
             for (int i = 0; i < PooledConnection.MAX_STATEMENTS; i++) {
                 statements.add(connection.prepared("SELECT text FROM notes WHERE id = " + i));
@@ -90,7 +90,7 @@ class PooledConnectionTest {
 
     @Test
     void batch_thatFailsWhileBinding_leavesNoRowsBehindForTheNextBatch() throws SQLException {
-        try (PooledConnection connection = new PooledConnection(dialect.open())) {
+        try (PooledConnection connection = new PooledConnection(dialect.open(), dialect)) {
             Sql sql = new Sql(connection, SILENT);
             String insert = "INSERT INTO notes (id, text) VALUES (?, ?)";
             List<Object[]> broken = List.of(new Object[] {1, "kept back"}, new Object[] {2, 2.5});
