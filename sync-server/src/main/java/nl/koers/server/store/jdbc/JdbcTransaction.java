@@ -45,10 +45,9 @@ import nl.koers.sync.StoredRecord;
  *   <li>the {@code records} and {@code applied_mutations} rows it read or wrote, by id (also the
  *       ids it found absent); they are written only by {@link #putRecord} and
  *       {@link #putAppliedMutation}, which keep them current;</li>
- *   <li>the upserts of those rows, held back and sent as one JDBC batch per table just before the
- *       next other statement or the commit ({@link #flush}), so every query sees them; a batch holds
- *       one row per id (what two upserts of an id in a row leave), as PostgreSQL's multi-row insert
- *       refuses to upsert one row twice;</li>
+ *   <li>the upserts of those rows, held back ({@link PendingRows}: one row per id, plain inserts for
+ *       ids it found absent) and sent as JDBC batches just before the next other statement or the
+ *       commit ({@link #flush}), so every query sees them;</li>
  *   <li>the feed positions it takes: the counter row is incremented once at the first position
  *       and set to the last one at the flush, still inside the transaction and under its lock;</li>
  *   <li>the answers of erased, participant-known, scope-member and membership lookups, forgotten
@@ -64,16 +63,7 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     private static final TypeReference<List<Integer>> INTEGERS = new TypeReference<>() {
     };
     private static final String RECORD_COLUMNS = "r.id, r.type, r.participant_id, r.version, r.state, r.fields_json, r.stamps_json";
-    private static final String UPSERT_RECORD = "INSERT INTO records"
-            + " (id, type, participant_id, version, state, fields_json, stamps_json)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type,"
-            + " participant_id = excluded.participant_id, version = excluded.version, state = excluded.state,"
-            + " fields_json = excluded.fields_json, stamps_json = excluded.stamps_json";
-    private static final String UPSERT_APPLIED = "INSERT INTO applied_mutations"
-            + " (mutation_id, device_id, seq, payload_hash, participant_id, result_json)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO UPDATE SET result_json = excluded.result_json";
-
-    /** The index of {@code result_json} among {@link #UPSERT_APPLIED}'s parameters. */
+    /** The index of {@code result_json} among the parameters of an applied mutation's row. */
     private static final int APPLIED_RESULT = 5;
 
     /** Ids per query of a bulk read; a shorter list is padded with its last id, so that each bulk read has one SQL text. */
@@ -86,8 +76,14 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     private final Map<UUID, Optional<StoredRecord>> records = new HashMap<>();
     private final Map<UUID, Optional<AppliedMutation>> appliedMutations = new HashMap<>();
-    private final Map<UUID, Object[]> pendingRecords = new LinkedHashMap<>();
-    private final Map<UUID, Object[]> pendingApplied = new LinkedHashMap<>();
+    private final PendingRows pendingRecords = new PendingRows("INSERT INTO records"
+            + " (id, type, participant_id, version, state, fields_json, stamps_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "ON CONFLICT (id) DO UPDATE SET type = excluded.type, participant_id = excluded.participant_id,"
+                    + " version = excluded.version, state = excluded.state, fields_json = excluded.fields_json,"
+                    + " stamps_json = excluded.stamps_json");
+    private final PendingRows pendingApplied = new PendingRows("INSERT INTO applied_mutations"
+            + " (mutation_id, device_id, seq, payload_hash, participant_id, result_json) VALUES (?, ?, ?, ?, ?, ?)",
+            "ON CONFLICT (mutation_id) DO UPDATE SET result_json = excluded.result_json");
 
     private final Map<UUID, Boolean> erased = new HashMap<>();
     private final Map<UUID, Boolean> known = new HashMap<>();
@@ -138,16 +134,8 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     }
 
     private void sendPendingWrites() {
-        if (!pendingRecords.isEmpty()) {
-            List<Object[]> rows = List.copyOf(pendingRecords.values());
-            pendingRecords.clear();
-            sql.batch(UPSERT_RECORD, rows);
-        }
-        if (!pendingApplied.isEmpty()) {
-            List<Object[]> rows = List.copyOf(pendingApplied.values());
-            pendingApplied.clear();
-            sql.batch(UPSERT_APPLIED, rows);
-        }
+        pendingRecords.send(sql);
+        pendingApplied.send(sql);
     }
 
     /**
@@ -325,8 +313,9 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     @Override
     public void putRecord(StoredRecord record) {
-        pendingRecords.put(record.id(), new Object[] {record.id(), record.type().wireName(), record.participantId(),
-                record.version(), record.state().name(), Json.write(record.fields()), Json.write(record.stamps())});
+        pendingRecords.put(record.id(), Optional.empty().equals(records.get(record.id())), new Object[] {record.id(),
+                record.type().wireName(), record.participantId(), record.version(), record.state().name(),
+                Json.write(record.fields()), Json.write(record.stamps())});
         records.put(record.id(), Optional.of(detached(record)));
         known.put(record.participantId(), true);
     }
@@ -393,14 +382,14 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     @Override
     public void putAppliedMutation(AppliedMutation applied) {
         String result = Json.write(applied.result());
-        Object[] pending = pendingApplied.get(applied.mutationId());
-        if (pending != null) {
-            pending[APPLIED_RESULT] = result;
-        } else {
-            pendingApplied.put(applied.mutationId(), new Object[] {applied.mutationId(), applied.deviceId(), applied.seq(),
-                    applied.payloadHash(), applied.participantId(), result});
-        }
         Optional<AppliedMutation> before = appliedMutations.get(applied.mutationId());
+        Object[] held = pendingApplied.held(applied.mutationId());
+        if (held != null) {
+            held[APPLIED_RESULT] = result;
+        } else {
+            pendingApplied.put(applied.mutationId(), Optional.empty().equals(before), new Object[] {applied.mutationId(),
+                    applied.deviceId(), applied.seq(), applied.payloadHash(), applied.participantId(), result});
+        }
         if (before == null) {
             return;
         }
