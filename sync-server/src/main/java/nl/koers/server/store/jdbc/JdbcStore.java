@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import nl.koers.server.store.SqlWork;
 import nl.koers.server.store.Store;
@@ -25,8 +24,8 @@ import nl.koers.server.store.StoreUnavailableException;
  */
 public final class JdbcStore implements Store {
 
-    /** How long a writer waits for the writers before it, like the databases' own lock timeouts. */
-    static final long WRITE_WAIT_SECONDS = 5;
+    /** How long a write may hold the store before the writers behind it give up, like the databases' own lock timeouts. */
+    static final Duration WRITE_PATIENCE = Duration.ofSeconds(5);
 
     private final Dialect dialect;
     private final ConnectionPool pool;
@@ -36,7 +35,7 @@ public final class JdbcStore implements Store {
      * waiting writer poll with growing sleeps (so under load most of a push is spent asleep while the
      * lock is free), and each PostgreSQL writer waiting on the advisory lock holds a connection.
      */
-    private final ReentrantLock writers = new ReentrantLock(true);
+    private final WriteQueue writers = new WriteQueue(WRITE_PATIENCE);
 
     private JdbcStore(Dialect dialect) {
         this.dialect = dialect;
@@ -111,19 +110,11 @@ public final class JdbcStore implements Store {
         if (!write) {
             return inConnection(false, work);
         }
-        try {
-            if (!writers.tryLock(WRITE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new StoreUnavailableException("the store is busy: other writes have held it for "
-                        + WRITE_WAIT_SECONDS + " s", null);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for other writes to finish", e);
-        }
+        writers.enter();
         try {
             return inConnection(true, work);
         } finally {
-            writers.unlock();
+            writers.leave();
         }
     }
 
