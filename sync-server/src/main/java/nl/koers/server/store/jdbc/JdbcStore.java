@@ -25,7 +25,7 @@ import nl.koers.server.store.StoreUnavailableException;
 public final class JdbcStore implements Store {
 
     /** How long a write may hold the store before the writers behind it give up, like the databases' own lock timeouts. */
-    static final Duration WRITE_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration WRITE_PATIENCE = Duration.ofSeconds(5);
 
     private final Dialect dialect;
     private final ConnectionPool pool;

@@ -67,7 +67,7 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     private static final int APPLIED_RESULT = 5;
 
     /** Ids per query of a bulk read; a shorter list is padded with its last id, so that each bulk read has one SQL text. */
-    static final int ID_LIST = 100;
+    private static final int ID_LIST = 100;
     private static final long NONE = -1;
 
     private final PooledConnection connection;
@@ -142,9 +142,9 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
      * Reads the rows of the ids this transaction does not know yet, {@value #ID_LIST} per query;
      * {@code selectWhere} ends in {@code WHERE} and is followed by the dialect's test of {@code column}.
      */
-    private <T> void loadMissing(Collection<UUID> ids, Map<UUID, Optional<T>> known, String selectWhere, String column,
+    private <T> void loadMissing(Collection<UUID> ids, Map<UUID, Optional<T>> kept, String selectWhere, String column,
                                  Sql.RowMapper<T> mapper, Function<T, UUID> idOf) {
-        List<UUID> missing = ids.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        List<UUID> missing = ids.stream().filter(id -> !kept.containsKey(id)).distinct().toList();
         for (int from = 0; from < missing.size(); from += ID_LIST) {
             List<UUID> chunk = missing.subList(from, Math.min(missing.size(), from + ID_LIST));
             List<UUID> padded = new ArrayList<>(chunk);
@@ -158,8 +158,8 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
                 throw new Sql.SqlRuntimeException(e);
             }
             List<T> rows = sql.list(selectWhere + " " + dialect.idIn(column, ID_LIST), mapper, params);
-            chunk.forEach(id -> known.put(id, Optional.empty()));
-            rows.forEach(row -> known.put(idOf.apply(row), Optional.of(row)));
+            chunk.forEach(id -> kept.put(id, Optional.empty()));
+            rows.forEach(row -> kept.put(idOf.apply(row), Optional.of(row)));
         }
     }
 
