@@ -45,7 +45,15 @@ public record Hlc(long wallMillis, int counter, String node) implements Comparab
     }
 
     public String encode() {
-        return String.format("%0" + WALL_DIGITS + "d-%0" + COUNTER_DIGITS + "d-%s", wallMillis, counter, node);
+        StringBuilder text = new StringBuilder(WALL_DIGITS + COUNTER_DIGITS + 2 + node.length());
+        zeroPadded(text, Long.toString(wallMillis), WALL_DIGITS);
+        text.append('-');
+        zeroPadded(text, Integer.toString(counter), COUNTER_DIGITS);
+        return text.append('-').append(node).toString();
+    }
+
+    private static void zeroPadded(StringBuilder text, String digits, int width) {
+        text.repeat('0', Math.max(0, width - digits.length())).append(digits);
     }
 
     /**

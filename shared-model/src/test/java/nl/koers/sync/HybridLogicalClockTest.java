@@ -60,6 +60,14 @@ class HybridLogicalClockTest {
     }
 
     @Test
+    void encode_zeroPadsWallTimeAndCounter_andKeepsLongerNumbersWhole() {
+        assertEquals("0001740823200000-0042-phone-1", new Hlc(1_740_823_200_000L, 42, "phone-1").encode());
+        assertEquals("0000000000000000-0000-x", new Hlc(0, 0, "x").encode());
+        assertEquals("12345678901234567-9999-x", new Hlc(12_345_678_901_234_567L, 9999, "x").encode());
+        assertEquals("0001740823200000-0003-n", Hlc.parse("+001740823200000-0003-n").encode());
+    }
+
+    @Test
     void parse_garbage_namesTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Hlc.parse("yesterday"));
         assertTrue(e.getMessage().contains("yesterday"));

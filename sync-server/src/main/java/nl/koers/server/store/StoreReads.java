@@ -1,5 +1,6 @@
 package nl.koers.server.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,13 @@ public interface StoreReads {
     // records and the change feed
 
     Optional<StoredRecord> record(UUID id);
+
+    /**
+     * The records of those ids that exist, by id, in one or a few queries (a push request reads all
+     * its records at once). Implementations keep what a transaction read, so a later
+     * {@link #record} of one of these ids costs no query.
+     */
+    Map<UUID, StoredRecord> records(Collection<UUID> ids);
 
     List<StoredRecord> recordsOf(UUID participantId);
 
@@ -70,6 +78,9 @@ public interface StoreReads {
     List<Device> devicesOf(UUID userId);
 
     Optional<AppliedMutation> appliedMutation(UUID mutationId);
+
+    /** The applied mutations of those ids that exist, by id; like {@link #records(Collection)}. */
+    Map<UUID, AppliedMutation> appliedMutations(Collection<UUID> mutationIds);
 
     List<AppliedMutation> appliedMutationsOf(UUID participantId);
 

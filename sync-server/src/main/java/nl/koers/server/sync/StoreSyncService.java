@@ -43,12 +43,14 @@ public final class StoreSyncService implements SyncService {
     @Override
     public PushResponse push(DeviceIdentity device, PushRequest request) {
         envelope.checkPush(device, request);
+        // Hashed before the write lock is taken: while one request holds it, others hash on other cores.
+        List<String> hashes = request.mutations().stream().map(PayloadHash::of).toList();
         Batch batch;
         try {
             batch = request.mutations().isEmpty()
                     ? store.read(tx -> new Batch(List.of(),
                             activeDevice(tx.device(device.deviceId()).orElse(null)).lastSeq(), 0, false))
-                    : store.write(tx -> apply(tx, device, request.mutations()));
+                    : store.write(tx -> apply(tx, device, request.mutations(), hashes));
         } catch (StoreUnavailableException e) {
             throw new SyncException(SyncException.Kind.UNAVAILABLE, "store_unavailable",
                     "the server could not store the changes just now; send them again later");
@@ -67,17 +69,22 @@ public final class StoreSyncService implements SyncService {
      * Applies a request's mutations in order inside one write transaction, stopping at a gap. A
      * conflict (reused id or sequence) throws and so rolls back the whole request.
      */
-    private Batch apply(StoreTransaction tx, DeviceIdentity identity, List<Mutation> mutations) {
+    private Batch apply(StoreTransaction tx, DeviceIdentity identity, List<Mutation> mutations, List<String> hashes) {
         Device device = activeDevice(tx.device(identity.deviceId()).orElse(null));
+        // The rows of the whole request in a few queries; the transaction keeps them, so the
+        // lookups of each mutation below cost no query.
+        tx.appliedMutations(mutations.stream().map(Mutation::mutationId).toList());
+        tx.records(mutations.stream().map(Mutation::recordId).toList());
         long startSeq = device.lastSeq();
         long lastSeq = startSeq;
         List<MutationResult> results = new ArrayList<>(mutations.size());
         boolean erased = false;
-        for (Mutation mutation : mutations) {
+        for (int i = 0; i < mutations.size(); i++) {
+            Mutation mutation = mutations.get(i);
             if (mutation.seq() > lastSeq + 1 && tx.appliedMutation(mutation.mutationId()).isEmpty()) {
                 return finish(tx, device, startSeq, new Batch(results, lastSeq, lastSeq + 1, erased));
             }
-            MutationResult result = step(tx, device, lastSeq, mutation);
+            MutationResult result = step(tx, device, lastSeq, mutation, hashes.get(i));
             lastSeq = Math.max(lastSeq, result.seq());
             results.add(result);
             erased |= mutation.op() == Operation.ERASE && result.status() == MutationResult.Status.APPLIED;
@@ -93,8 +100,7 @@ public final class StoreSyncService implements SyncService {
     }
 
     /** One mutation whose sequence is at most {@code lastSeq + 1}: a replay, a conflict, or the next change. */
-    private MutationResult step(StoreTransaction tx, Device device, long lastSeq, Mutation mutation) {
-        String hash = PayloadHash.of(mutation);
+    private MutationResult step(StoreTransaction tx, Device device, long lastSeq, Mutation mutation, String hash) {
         var known = tx.appliedMutation(mutation.mutationId());
         if (known.isPresent()) {
             AppliedMutation applied = known.get();

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.koers.server.store.postgres.PostgresDialect;
 import nl.koers.server.testing.PostgresServer;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,37 @@ class PostgresStoreTest extends StoreContractTest {
 
     private Connection connect() throws Exception {
         return DriverManager.getConnection(database.url(), database.user(), database.password());
+    }
+
+    /**
+     * A statement run often is prepared on the server, where PostgreSQL may plan it once for any
+     * values; a bulk read by id must be planned for its ids each time (PostgresDialect#prepare).
+     */
+    @Test
+    void bulkReadsById_areNeverPreparedOnTheServer_otherStatementsAre() throws Exception {
+        PostgresDialect dialect = new PostgresDialect(database.url(), database.user(), database.password());
+        try (Connection c = dialect.open();
+             PreparedStatement bulk = dialect.prepare(c, "SELECT id FROM records WHERE " + dialect.idIn("id", 3));
+             PreparedStatement point = dialect.prepare(c, "SELECT id FROM records WHERE id = ?")) {
+            for (int i = 0; i < 10; i++) {
+                bulk.setObject(1, dialect.idParameters(c, List.of(UUID.randomUUID(), UUID.randomUUID()))[0]);
+                bulk.executeQuery().close();
+                point.setString(1, UUID.randomUUID().toString());
+                point.executeQuery().close();
+            }
+            assertEquals(List.of("SELECT id FROM records WHERE id = $1"), serverPrepared(c));
+            c.rollback();
+        }
+    }
+
+    private static List<String> serverPrepared(Connection c) throws Exception {
+        List<String> statements = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT statement FROM pg_prepared_statements")) {
+            while (rs.next()) {
+                statements.add(rs.getString(1));
+            }
+        }
+        return statements;
     }
 
     @Test

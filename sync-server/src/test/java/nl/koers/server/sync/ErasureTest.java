@@ -92,4 +92,19 @@ abstract class ErasureTest {
         assertEquals(MutationResult.Status.APPLIED, byLeader.results().get(0).status());
         assertTrue(world.store.<Boolean>read(tx -> tx.erased(participant)));
     }
+
+    @Test
+    void replayAfterAnErasureInTheSameRequest_getsTheScrubbedResult() {
+        Mutation concurrent = leader.upsert(RecordType.CONTACT, contact, participant, 0,
+                "{\"notes\":\"Called " + NAME + "\"}");
+        PushResponse response = leader.push(concurrent, leader.erase(participant), concurrent);
+
+        MutationResult first = response.results().get(0);
+        assertEquals(1, first.conflicts().size(), "the concurrent edit of the notes is a conflict holding both texts");
+        assertEquals(MutationResult.Status.APPLIED, response.results().get(1).status());
+        MutationResult replay = response.results().get(2);
+        assertEquals(new MutationResult(first.mutationId(), first.seq(), first.status(), first.version(), null,
+                java.util.List.of()), replay);
+        assertEquals(replay, leader.push(concurrent).results().get(0));
+    }
 }

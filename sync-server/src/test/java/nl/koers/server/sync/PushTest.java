@@ -68,6 +68,51 @@ abstract class PushTest extends OneCoachWorldTest {
     }
 
     @Test
+    void push_sameMutationTwiceInOneRequest_isAppliedOnce_andAnsweredTwiceWithItsResult() {
+        UUID p = world.newId();
+        Mutation m = anna.newParticipant(p, "Yonas");
+        long before = feed();
+        PushResponse response = anna.push(m, m);
+        assertEquals(2, response.results().size());
+        assertEquals(response.results().get(0), response.results().get(1));
+        assertEquals(MutationResult.Status.APPLIED, response.results().get(0).status());
+        assertEquals(1, response.lastSeq());
+        assertEquals(before + 2, feed(), "one position for the record, one for the coach's scope entry");
+        assertEquals(response.results().subList(0, 1), anna.push(m).results());
+    }
+
+    @Test
+    void push_sameMutationIdTwiceInOneRequestWithOtherContent_is409_andStoresNothingOfTheRequest() {
+        UUID p = world.newId();
+        Mutation m = anna.newParticipant(p, "Yonas");
+        Mutation changed = new Mutation(m.mutationId(), m.deviceId(), m.seq(), m.op(), m.recordType(), m.recordId(),
+                m.participantId(), m.baseVersion(), Json.readObject("{\"givenName\":\"Other\"}"), m.hlc(), m.schemaVersion());
+        long before = feed();
+        SyncException e = assertThrows(SyncException.class, () -> anna.push(m, changed));
+        assertEquals("mutation_id_reused", e.code());
+        assertEquals(before, feed());
+        assertTrue(world.store.read(tx -> tx.record(p)).isEmpty());
+        assertTrue(world.store.read(tx -> tx.appliedMutation(m.mutationId())).isEmpty());
+    }
+
+    @Test
+    void push_oneRecordChangedTwiceInOneRequest_theSecondChangeMergesIntoTheFirst() {
+        UUID p = world.newId();
+        UUID contact = world.newId();
+        PushResponse response = anna.push(anna.newParticipant(p, "Yonas"),
+                anna.create(RecordType.CONTACT, contact, p, "{\"minutes\":30}"),
+                anna.upsert(RecordType.CONTACT, contact, p, 0, "{\"notes\":\"Tweede bezoek\"}"),
+                anna.upsert(RecordType.CONTACT, contact, p, 0, "{\"minutes\":45}"));
+        assertTrue(response.results().stream().allMatch(r -> r.status() == MutationResult.Status.APPLIED));
+        assertTrue(response.results().get(2).version() < response.results().get(3).version());
+        StoredRecord stored = world.store.read(tx -> tx.record(contact)).orElseThrow();
+        assertEquals(response.results().get(3).version(), stored.version());
+        assertEquals(45, stored.fields().get("minutes").asInt());
+        assertEquals("Tweede bezoek", stored.fields().get("notes").asText());
+        assertEquals(feed(), stored.version());
+    }
+
+    @Test
     void push_unknownMutationIdWithUsedSequence_is409SequenceReused() {
         anna.push(anna.newParticipant(world.newId(), "Yonas"));
         anna.seq = 0;

@@ -64,6 +64,8 @@ import nl.koers.sync.SchemaVersions;
  * 50,000 records) into a real device store; an incremental sync with nothing new; 500 devices
  * pushing and pulling at once; opening and filtering a caseload of 10,000 participants in the app
  * store. Run with {@code ./koers bench}; not part of the test suite. Results: docs/PERFORMANCE.md.
+ * Arguments name the benchmarks to run ({@code first-sync}, {@code devices}, {@code caseload});
+ * none runs them all.
  */
 public final class SyncBenchmark {
 
@@ -92,12 +94,23 @@ public final class SyncBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        List<String> known = List.of("first-sync", "devices", "caseload");
+        List<String> chosen = args.length == 0 ? known : List.of(args);
+        if (!known.containsAll(chosen)) {
+            throw new IllegalArgumentException("unknown benchmark in " + chosen + "; choose from " + known);
+        }
         Path dir = Files.createTempDirectory("koers-sync-bench-");
         SyncBenchmark bench = new SyncBenchmark(dir);
         try {
-            bench.firstAndIncrementalSync();
-            bench.concurrentDevices();
-            bench.caseload();
+            if (chosen.contains("first-sync")) {
+                bench.firstAndIncrementalSync();
+            }
+            if (chosen.contains("devices")) {
+                bench.concurrentDevices();
+            }
+            if (chosen.contains("caseload")) {
+                bench.caseload();
+            }
         } finally {
             bench.server.stop();
             bench.services.close();

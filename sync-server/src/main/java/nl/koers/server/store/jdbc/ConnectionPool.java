@@ -1,48 +1,39 @@
 package nl.koers.server.store.jdbc;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
-/** Keeps a few idle connections for reuse; opens more when all are in use. */
+/** Keeps a few idle connections, with their prepared statements, for reuse; opens more when all are in use. */
 final class ConnectionPool implements AutoCloseable {
 
     private static final int MAX_IDLE = 8;
 
     private final Dialect dialect;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(MAX_IDLE);
+    private final BlockingQueue<PooledConnection> idle = new ArrayBlockingQueue<>(MAX_IDLE);
 
     ConnectionPool(Dialect dialect) {
         this.dialect = dialect;
     }
 
-    Connection borrow() throws SQLException {
-        Connection connection = idle.poll();
-        return connection != null ? connection : dialect.open();
+    PooledConnection borrow() throws SQLException {
+        PooledConnection connection = idle.poll();
+        return connection != null ? connection : new PooledConnection(dialect.open(), dialect);
     }
 
     /** Returns a healthy connection; a connection that failed is closed instead. */
-    void release(Connection connection, boolean healthy) {
+    void release(PooledConnection connection, boolean healthy) {
         if (healthy && idle.offer(connection)) {
             return;
         }
-        closeQuietly(connection);
+        connection.close();
     }
 
     @Override
     public void close() {
-        Connection connection;
+        PooledConnection connection;
         while ((connection = idle.poll()) != null) {
-            closeQuietly(connection);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
             connection.close();
-        } catch (SQLException ignored) {
-            // the connection is being discarded; nothing depends on a clean close
         }
     }
 }

@@ -2,7 +2,11 @@ package nl.koers.server.store.jdbc;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * What differs between databases. Everything else in {@code nl.koers.server.store.jdbc} is
@@ -11,6 +15,24 @@ import java.sql.SQLException;
 public interface Dialect {
 
     Connection open() throws SQLException;
+
+    /**
+     * SQL that holds when {@code column} is one of {@code count} ids, for a bulk read; the ids are
+     * bound by {@link #idParameters}. Portable: an {@code IN} list with a parameter per id.
+     */
+    default String idIn(String column, int count) {
+        return column + " IN (" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+    }
+
+    /** The parameters of {@link #idIn} for these ids. */
+    default Object[] idParameters(Connection connection, List<UUID> ids) throws SQLException {
+        return ids.toArray();
+    }
+
+    /** Prepares one of the store's statements on a connection; the store keeps it for the connection's life. */
+    default PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
 
     /** Starts a transaction that takes the write lock at once (so writers are serialised). */
     void beginWrite(Connection connection) throws SQLException;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
 import nl.koers.server.store.SqlWork;
@@ -23,8 +24,18 @@ import nl.koers.server.store.StoreUnavailableException;
  */
 public final class JdbcStore implements Store {
 
+    /** How long a write may hold the store before the writers behind it give up, like the databases' own lock timeouts. */
+    private static final Duration WRITE_PATIENCE = Duration.ofSeconds(5);
+
     private final Dialect dialect;
     private final ConnectionPool pool;
+    /**
+     * The writers of this process queue here in arrival order, before they take a connection and
+     * the database's write lock. The database would serialise them as well, but SQLite lets a
+     * waiting writer poll with growing sleeps (so under load most of a push is spent asleep while the
+     * lock is free), and each PostgreSQL writer waiting on the advisory lock holds a connection.
+     */
+    private final WriteQueue writers = new WriteQueue(WRITE_PATIENCE);
 
     private JdbcStore(Dialect dialect) {
         this.dialect = dialect;
@@ -43,25 +54,16 @@ public final class JdbcStore implements Store {
     }
 
     private void initialise(Clock clock) {
-        try {
-            Connection connection = pool.borrow();
-            try {
-                new Migrator(dialect).migrate(connection, clock.millis());
-            } finally {
-                pool.release(connection, true);
-            }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-        inTransaction(true, connection -> {
-            new JdbcTransaction(connection).insertMetaIfMissing(UUID.randomUUID().toString());
+        withConnection(connection -> new Migrator(dialect).migrate(connection, clock.millis()));
+        inWriteTransaction(connection -> { }, tx -> {
+            tx.insertMetaIfMissing(UUID.randomUUID().toString());
             return null;
         });
     }
 
     @Override
     public <T> T write(Function<StoreTransaction, T> work) {
-        return inTransaction(true, connection -> work.apply(new JdbcTransaction(connection)));
+        return inWriteTransaction(connection -> { }, work::apply);
     }
 
     /**
@@ -69,34 +71,61 @@ public final class JdbcStore implements Store {
      * (loading a backup) and then the store's operations; all or nothing.
      */
     public <T> T write(ConnectionWork bulk, Function<StoreTransaction, T> work) {
+        return inWriteTransaction(bulk, work::apply);
+    }
+
+    /** The store's operations run, then what they held back is sent, then the transaction commits. */
+    private <T> T inWriteTransaction(ConnectionWork bulk, Function<JdbcTransaction, T> work) {
         return inTransaction(true, connection -> {
-            bulk.run(connection);
-            return work.apply(new JdbcTransaction(connection));
+            bulk.run(connection.connection());
+            JdbcTransaction tx = new JdbcTransaction(connection, dialect);
+            T result = work.apply(tx);
+            tx.flush();
+            return result;
         });
     }
 
     @Override
     public <T> T read(Function<StoreReads, T> work) {
-        return inTransaction(false, connection -> work.apply(new JdbcTransaction(connection)));
+        return inTransaction(false, connection -> work.apply(new JdbcTransaction(connection, dialect)));
     }
 
     @Override
     public <T> T readSql(SqlWork<T> work) {
-        return inTransaction(false, work);
+        return inTransaction(false, connection -> work.apply(connection.connection()));
     }
 
     @Override
     public <T> T writeSql(SqlWork<T> work) {
-        return inTransaction(true, work);
+        return inTransaction(true, connection -> work.apply(connection.connection()));
     }
 
-    private <T> T inTransaction(boolean write, SqlWork<T> work) {
-        Connection connection;
+    /** Work on a pooled connection inside a transaction. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T apply(PooledConnection connection) throws SQLException;
+    }
+
+    private <T> T inTransaction(boolean write, TransactionWork<T> work) {
+        if (!write) {
+            return inConnection(false, work);
+        }
+        writers.enter();
         try {
-            connection = pool.borrow();
+            return inConnection(true, work);
+        } finally {
+            writers.leave();
+        }
+    }
+
+    private <T> T inConnection(boolean write, TransactionWork<T> work) {
+        PooledConnection pooled;
+        try {
+            pooled = pool.borrow();
         } catch (SQLException e) {
             throw translate(e);
         }
+        Connection connection = pooled.connection();
         boolean healthy = false;
         try {
             if (write) {
@@ -106,7 +135,7 @@ public final class JdbcStore implements Store {
             }
             T result;
             try {
-                result = work.apply(connection);
+                result = work.apply(pooled);
             } catch (SQLException | RuntimeException e) {
                 dialect.rollback(connection);
                 healthy = true;
@@ -120,7 +149,7 @@ public final class JdbcStore implements Store {
         } catch (Sql.SqlRuntimeException e) {
             throw translate(e.sqlCause());
         } finally {
-            pool.release(connection, healthy);
+            pool.release(pooled, healthy);
         }
     }
 
@@ -156,10 +185,10 @@ public final class JdbcStore implements Store {
 
     private void withConnection(ConnectionWork work) {
         try {
-            Connection connection = pool.borrow();
+            PooledConnection connection = pool.borrow();
             boolean healthy = false;
             try {
-                work.run(connection);
+                work.run(connection.connection());
                 healthy = true;
             } finally {
                 pool.release(connection, healthy);

@@ -1,10 +1,12 @@
 package nl.koers.server.store.jdbc;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import nl.koers.model.RecordType;
 import nl.koers.server.admin.AdminService.Organisation;
 import nl.koers.server.admin.AdminService.User;
@@ -33,8 +36,26 @@ import nl.koers.sync.RecordState;
 import nl.koers.sync.ScopeDigest;
 import nl.koers.sync.StoredRecord;
 
-/** The store's operations in portable SQL over one connection inside one transaction. */
-final class JdbcTransaction implements StoreTransaction {
+/**
+ * The store's operations in portable SQL over one connection inside one transaction.
+ *
+ * <p>A push request reads and writes the same few rows once per mutation, so the transaction
+ * keeps what it has learnt (it holds the write lock or reads one snapshot, so nobody else changes
+ * it meanwhile):
+ * <ul>
+ *   <li>the {@code records} and {@code applied_mutations} rows it read or wrote, by id (also the
+ *       ids it found absent); they are written only by {@link #putRecord} and
+ *       {@link #putAppliedMutation}, which keep them current;</li>
+ *   <li>the upserts of those rows, held back ({@link PendingRows}: one row per id, plain inserts for
+ *       ids it found absent) and sent as JDBC batches just before the next other statement or the
+ *       commit ({@link #flush}), so every query sees them;</li>
+ *   <li>the feed positions it takes: the counter row is incremented once at the first position
+ *       and set to the last one at the flush, still inside the transaction and under its lock;</li>
+ *   <li>the answers of erased, participant-known, scope-member and membership lookups, forgotten
+ *       as soon as the transaction writes anything else.</li>
+ * </ul>
+ */
+final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     private static final TypeReference<Map<String, FieldStamp>> STAMPS = new TypeReference<>() {
     };
@@ -45,11 +66,104 @@ final class JdbcTransaction implements StoreTransaction {
     private static final String RECORD_COLUMNS = "r.id, r.type, r.participant_id, r.version, r.state, r.fields_json, r.stamps_json";
     /** What the change feed sends of a record: no stamps, which are most of a record's bytes. */
     private static final String CHANGE_COLUMNS = "r.id, r.type, r.participant_id, r.version, r.state, r.fields_json";
+    /** The index of {@code result_json} among the parameters of an applied mutation's row. */
+    private static final int APPLIED_RESULT = 5;
 
+    /** Ids per query of a bulk read; a shorter list is padded with its last id, so that each bulk read has one SQL text. */
+    private static final int ID_LIST = 100;
+    private static final long NONE = -1;
+
+    private final PooledConnection connection;
+    private final Dialect dialect;
     private final Sql sql;
 
-    JdbcTransaction(Connection connection) {
-        this.sql = new Sql(connection);
+    private final Map<UUID, Optional<StoredRecord>> records = new HashMap<>();
+    private final Map<UUID, Optional<AppliedMutation>> appliedMutations = new HashMap<>();
+    private final PendingRows pendingRecords = new PendingRows("INSERT INTO records"
+            + " (id, type, participant_id, version, state, fields_json, stamps_json) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "ON CONFLICT (id) DO UPDATE SET type = excluded.type, participant_id = excluded.participant_id,"
+                    + " version = excluded.version, state = excluded.state, fields_json = excluded.fields_json,"
+                    + " stamps_json = excluded.stamps_json");
+    private final PendingRows pendingApplied = new PendingRows("INSERT INTO applied_mutations"
+            + " (mutation_id, device_id, seq, payload_hash, participant_id, result_json) VALUES (?, ?, ?, ?, ?, ?)",
+            "ON CONFLICT (mutation_id) DO UPDATE SET result_json = excluded.result_json");
+
+    private final Map<UUID, Boolean> erased = new HashMap<>();
+    private final Map<UUID, Boolean> known = new HashMap<>();
+    private final Map<UUID, List<Membership>> memberships = new HashMap<>();
+    private final Map<List<UUID>, Optional<ScopeMember>> scopeMembers = new HashMap<>();
+
+    /** The last feed position this transaction took ({@link #NONE}: none yet) and what the counter row holds. */
+    private long takenPosition = NONE;
+    private long counterRow = NONE;
+
+    JdbcTransaction(PooledConnection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.sql = new Sql(connection, this);
+    }
+
+    // ---- held-back work
+
+    /** Sends the held-back upserts and the feed counter; the store calls it before it commits. */
+    void flush() {
+        sendPendingWrites();
+        if (takenPosition != counterRow) {
+            sql.update("UPDATE feed_counter SET value = ? WHERE id = 1", takenPosition);
+            counterRow = takenPosition;
+        }
+    }
+
+    @Override
+    public void beforeQuery() {
+        sendPendingWrites();
+    }
+
+    /**
+     * Any other write may change what the remembered answers say. The kept rows stay: their tables
+     * are written only through the batches, and a statement naming them anyway makes them forgotten.
+     */
+    @Override
+    public void beforeUpdate(String statement) {
+        sendPendingWrites();
+        erased.clear();
+        known.clear();
+        memberships.clear();
+        scopeMembers.clear();
+        if (statement.contains("records") || statement.contains("applied_mutations")) {
+            records.clear();
+            appliedMutations.clear();
+        }
+    }
+
+    private void sendPendingWrites() {
+        pendingRecords.send(sql);
+        pendingApplied.send(sql);
+    }
+
+    /**
+     * Reads the rows of the ids this transaction does not know yet, {@value #ID_LIST} per query;
+     * {@code selectWhere} ends in {@code WHERE} and is followed by the dialect's test of {@code column}.
+     */
+    private <T> void loadMissing(Collection<UUID> ids, Map<UUID, Optional<T>> kept, String selectWhere, String column,
+                                 Sql.RowMapper<T> mapper, Function<T, UUID> idOf) {
+        List<UUID> missing = ids.stream().filter(id -> !kept.containsKey(id)).distinct().toList();
+        for (int from = 0; from < missing.size(); from += ID_LIST) {
+            List<UUID> chunk = missing.subList(from, Math.min(missing.size(), from + ID_LIST));
+            List<UUID> padded = new ArrayList<>(chunk);
+            while (padded.size() < ID_LIST) {
+                padded.add(chunk.get(chunk.size() - 1));
+            }
+            Object[] params;
+            try {
+                params = dialect.idParameters(connection.connection(), padded);
+            } catch (SQLException e) {
+                throw new Sql.SqlRuntimeException(e);
+            }
+            List<T> rows = sql.list(selectWhere + " " + dialect.idIn(column, ID_LIST), mapper, params);
+            chunk.forEach(id -> kept.put(id, Optional.empty()));
+            rows.forEach(row -> kept.put(idOf.apply(row), Optional.of(row)));
+        }
     }
 
     // ---- feed and meta
@@ -73,26 +187,54 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public long feedPosition() {
+        if (takenPosition != NONE) {
+            return takenPosition;
+        }
         return sql.one("SELECT value FROM feed_counter WHERE id = 1", rs -> rs.getLong(1))
                 .orElseThrow(() -> new IllegalStateException("store not initialised: no feed counter"));
     }
 
     @Override
     public void raiseFeedPosition(long position) {
+        flush();
         sql.update("UPDATE feed_counter SET value = ? WHERE id = 1 AND value < ?", position, position);
+        takenPosition = NONE;
+        counterRow = NONE;
     }
 
     @Override
     public long nextFeedPosition() {
-        return sql.one("UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value", rs -> rs.getLong(1))
-                .orElseThrow(() -> new IllegalStateException("store not initialised: no feed counter"));
+        if (takenPosition == NONE) {
+            takenPosition = sql.one("UPDATE feed_counter SET value = value + 1 WHERE id = 1 RETURNING value",
+                    rs -> rs.getLong(1)).orElseThrow(() -> new IllegalStateException("store not initialised: no feed counter"));
+            counterRow = takenPosition;
+        } else {
+            takenPosition++;
+        }
+        return takenPosition;
     }
 
     // ---- records
 
     @Override
     public Optional<StoredRecord> record(UUID id) {
-        return sql.one("SELECT " + RECORD_COLUMNS + " FROM records r WHERE r.id = ?", JdbcTransaction::toRecord, id);
+        Optional<StoredRecord> row = records.get(id);
+        if (row == null) {
+            row = sql.one("SELECT " + RECORD_COLUMNS + " FROM records r WHERE r.id = ?", JdbcTransaction::toRecord, id);
+            records.put(id, row);
+        }
+        return row.map(JdbcTransaction::detached);
+    }
+
+    @Override
+    public Map<UUID, StoredRecord> records(Collection<UUID> ids) {
+        loadMissing(ids, records, "SELECT " + RECORD_COLUMNS + " FROM records r WHERE", "r.id",
+                JdbcTransaction::toRecord, StoredRecord::id);
+        Map<UUID, StoredRecord> found = new LinkedHashMap<>();
+        for (UUID id : ids) {
+            records.get(id).ifPresent(record -> found.put(id, detached(record)));
+        }
+        return found;
     }
 
     @Override
@@ -103,12 +245,14 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public boolean participantKnown(UUID participantId) {
-        return sql.one("SELECT 1 FROM records WHERE participant_id = ? LIMIT 1", rs -> true, participantId).isPresent();
+        return known.computeIfAbsent(participantId, id ->
+                sql.one("SELECT 1 FROM records WHERE participant_id = ? LIMIT 1", rs -> true, id).isPresent());
     }
 
     @Override
     public boolean erased(UUID participantId) {
-        return sql.one("SELECT 1 FROM erased_participants WHERE participant_id = ?", rs -> true, participantId).isPresent();
+        return erased.computeIfAbsent(participantId, id ->
+                sql.one("SELECT 1 FROM erased_participants WHERE participant_id = ?", rs -> true, id).isPresent());
     }
 
     @Override
@@ -159,8 +303,9 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public Optional<ScopeMember> scopeMember(UUID userId, UUID participantId) {
-        return sql.one("SELECT user_id, participant_id, active, position FROM scope_members"
-                + " WHERE user_id = ? AND participant_id = ?", JdbcTransaction::toScopeMember, userId, participantId);
+        return scopeMembers.computeIfAbsent(List.of(userId, participantId), key ->
+                sql.one("SELECT user_id, participant_id, active, position FROM scope_members"
+                        + " WHERE user_id = ? AND participant_id = ?", JdbcTransaction::toScopeMember, userId, participantId));
     }
 
     @Override
@@ -171,12 +316,11 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public void putRecord(StoredRecord record) {
-        sql.update("INSERT INTO records (id, type, participant_id, version, state, fields_json, stamps_json)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET type = excluded.type,"
-                        + " participant_id = excluded.participant_id, version = excluded.version, state = excluded.state,"
-                        + " fields_json = excluded.fields_json, stamps_json = excluded.stamps_json",
-                record.id(), record.type().wireName(), record.participantId(), record.version(), record.state().name(),
-                Json.write(record.fields()), Json.write(record.stamps()));
+        pendingRecords.put(record.id(), Optional.empty().equals(records.get(record.id())), new Object[] {record.id(),
+                record.type().wireName(), record.participantId(), record.version(), record.state().name(),
+                Json.write(record.fields()), Json.write(record.stamps())});
+        records.put(record.id(), Optional.of(detached(record)));
+        known.put(record.participantId(), true);
     }
 
     @Override
@@ -221,7 +365,19 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public Optional<AppliedMutation> appliedMutation(UUID mutationId) {
-        return sql.one("SELECT * FROM applied_mutations WHERE mutation_id = ?", JdbcTransaction::toApplied, mutationId);
+        return appliedMutations.computeIfAbsent(mutationId, id ->
+                sql.one("SELECT * FROM applied_mutations WHERE mutation_id = ?", JdbcTransaction::toApplied, id));
+    }
+
+    @Override
+    public Map<UUID, AppliedMutation> appliedMutations(Collection<UUID> mutationIds) {
+        loadMissing(mutationIds, appliedMutations, "SELECT * FROM applied_mutations WHERE", "mutation_id",
+                JdbcTransaction::toApplied, AppliedMutation::mutationId);
+        Map<UUID, AppliedMutation> found = new LinkedHashMap<>();
+        for (UUID id : mutationIds) {
+            appliedMutations.get(id).ifPresent(applied -> found.put(id, applied));
+        }
+        return found;
     }
 
     @Override
@@ -230,13 +386,23 @@ final class JdbcTransaction implements StoreTransaction {
                 JdbcTransaction::toApplied, participantId);
     }
 
+    /** An existing row keeps its other columns and takes the new result (the upsert's {@code DO UPDATE}). */
     @Override
     public void putAppliedMutation(AppliedMutation applied) {
-        sql.update("INSERT INTO applied_mutations (mutation_id, device_id, seq, payload_hash, participant_id, result_json)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id) DO UPDATE SET"
-                        + " result_json = excluded.result_json",
-                applied.mutationId(), applied.deviceId(), applied.seq(), applied.payloadHash(), applied.participantId(),
-                Json.write(applied.result()));
+        String result = Json.write(applied.result());
+        Optional<AppliedMutation> before = appliedMutations.get(applied.mutationId());
+        Object[] held = pendingApplied.held(applied.mutationId());
+        if (held != null) {
+            held[APPLIED_RESULT] = result;
+        } else {
+            pendingApplied.put(applied.mutationId(), Optional.empty().equals(before), new Object[] {applied.mutationId(),
+                    applied.deviceId(), applied.seq(), applied.payloadHash(), applied.participantId(), result});
+        }
+        if (before == null) {
+            return;
+        }
+        appliedMutations.put(applied.mutationId(), Optional.of(before.map(row -> new AppliedMutation(row.mutationId(),
+                row.deviceId(), row.seq(), row.payloadHash(), row.participantId(), applied.result())).orElse(applied)));
     }
 
     // ---- conflicts
@@ -318,9 +484,10 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public List<Membership> membershipsOf(UUID userId) {
-        return sql.list("SELECT user_id, project_id, role FROM memberships WHERE user_id = ? ORDER BY project_id, role",
+        return memberships.computeIfAbsent(userId, id -> List.copyOf(sql.list(
+                "SELECT user_id, project_id, role FROM memberships WHERE user_id = ? ORDER BY project_id, role",
                 rs -> new Membership(Sql.uuid(rs, "user_id"), Sql.uuid(rs, "project_id"), Role.valueOf(rs.getString("role"))),
-                userId);
+                id)));
     }
 
     @Override
@@ -396,6 +563,12 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     // ---- row mapping
+
+    /** A copy whose fields the caller may change without changing what this transaction remembers. */
+    private static StoredRecord detached(StoredRecord record) {
+        return new StoredRecord(record.type(), record.id(), record.participantId(), record.version(), record.state(),
+                record.fields().deepCopy(), record.stamps());
+    }
 
     private static StoredRecord toRecord(ResultSet rs) throws SQLException {
         return new StoredRecord(RecordType.fromWire(rs.getString("type")), Sql.uuid(rs, "id"),

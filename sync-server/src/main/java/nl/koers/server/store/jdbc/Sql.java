@@ -1,6 +1,6 @@
 package nl.koers.server.store.jdbc;
 
-import java.sql.Connection;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Small helpers over a connection: parameters bound in order, rows mapped by a function. */
+/**
+ * Small helpers over a connection: statements prepared once per connection, parameters bound in
+ * order, rows mapped by a function. Before every statement it tells its {@link Listener}, so
+ * that work held back by the transaction (batched writes) goes out first.
+ */
 final class Sql {
 
     @FunctionalInterface
@@ -18,19 +22,33 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
-    private final Connection connection;
+    /** Told before each statement runs; batches ({@link #batch}) are not announced. */
+    interface Listener {
 
-    Sql(Connection connection) {
+        void beforeQuery();
+
+        void beforeUpdate(String sql);
+    }
+
+    private final PooledConnection connection;
+    private final Listener listener;
+
+    Sql(PooledConnection connection, Listener listener) {
         this.connection = connection;
+        this.listener = listener;
     }
 
     <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(mapper.map(rs));
+        listener.beforeQuery();
+        try {
+            PreparedStatement statement = prepare(sql, params);
+            try (ResultSet rs = statement.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+                return rows;
             }
-            return rows;
         } catch (SQLException e) {
             throw new SqlRuntimeException(e);
         }
@@ -42,32 +60,51 @@ final class Sql {
     }
 
     int update(String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
+        listener.beforeUpdate(sql);
+        try {
+            return prepare(sql, params).executeUpdate();
+        } catch (SQLException e) {
+            throw new SqlRuntimeException(e);
+        }
+    }
+
+    /** Runs one statement for each row of parameters as one JDBC batch. */
+    void batch(String sql, List<Object[]> rows) {
+        try {
+            PreparedStatement statement = connection.prepared(sql);
+            try {
+                for (Object[] params : rows) {
+                    bind(statement, params);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            } finally {
+                statement.clearBatch();
+            }
         } catch (SQLException e) {
             throw new SqlRuntimeException(e);
         }
     }
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                switch (p) {
-                    case null -> statement.setNull(i + 1, Types.NULL);
-                    case UUID id -> statement.setString(i + 1, id.toString());
-                    case Boolean b -> statement.setInt(i + 1, b ? 1 : 0);
-                    case Long l -> statement.setLong(i + 1, l);
-                    case Integer n -> statement.setInt(i + 1, n);
-                    case String s -> statement.setString(i + 1, s);
-                    default -> throw new IllegalArgumentException("unsupported SQL parameter type " + p.getClass());
-                }
+        PreparedStatement statement = connection.prepared(sql);
+        bind(statement, params);
+        return statement;
+    }
+
+    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            switch (p) {
+                case null -> statement.setNull(i + 1, Types.NULL);
+                case UUID id -> statement.setString(i + 1, id.toString());
+                case Boolean b -> statement.setInt(i + 1, b ? 1 : 0);
+                case Long l -> statement.setLong(i + 1, l);
+                case Integer n -> statement.setInt(i + 1, n);
+                case String s -> statement.setString(i + 1, s);
+                case Array array -> statement.setArray(i + 1, array);
+                default -> throw new IllegalArgumentException("unsupported SQL parameter type " + p.getClass());
             }
-            return statement;
-        } catch (SQLException | RuntimeException e) {
-            statement.close();
-            throw e;
         }
     }
 

@@ -27,8 +27,10 @@ public final class SqliteDialect implements Dialect {
     private final String url;
 
     public SqliteDialect(Path databaseFile) {
+        // No generated keys: the driver would run an extra query after every INSERT and leave it
+        // open, which keeps a statement in progress on the connection (VACUUM then refuses to run).
         this.url = "jdbc:sqlite:" + databaseFile.toAbsolutePath()
-                + "?journal_mode=WAL&busy_timeout=5000&transaction_mode=IMMEDIATE";
+                + "?journal_mode=WAL&busy_timeout=5000&transaction_mode=IMMEDIATE&jdbc.get_generated_keys=false";
     }
 
     @Override
