@@ -105,7 +105,7 @@ class KoersCliTest {
     }
 
     @Test
-    void sync_beforePairing_explainsWhatToDo() {
+    void sync_beforePairing_explainsWhatNext() {
         assertEquals(2, run("sync"));
         assertTrue(err.toString().contains("not paired"));
     }

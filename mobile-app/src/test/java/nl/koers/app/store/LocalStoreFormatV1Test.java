@@ -27,7 +27,7 @@ class LocalStoreFormatV1Test {
     Path dir;
 
     @Test
-    void clearTextFormat1File_isRefusedWithWhatToDo_andLeftUntouched() throws IOException {
+    void clearTextFormat1File_isRefusedWithWhatNext_andLeftUntouched() throws IOException {
         try (InputStream fixture = getClass().getResourceAsStream("/fixtures/local-store-v1/koers.db")) {
             Files.copy(fixture, dir.resolve("koers.db"));
         }

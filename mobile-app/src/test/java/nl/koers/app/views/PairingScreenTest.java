@@ -40,7 +40,7 @@ class PairingScreenTest {
     }
 
     @Test
-    void wrongCode_saysWhatToDoInDutch_andStaysOnPairing(FxRobot robot) throws Exception {
+    void wrongCode_saysWhatNextInDutch_andStaysOnPairing(FxRobot robot) throws Exception {
         new CoachHands(robot).type("pairing-code", "WRONG").tap("pair");
         app.awaitSync();
         Label error = robot.lookup("#pairing-error").queryAs(Label.class);

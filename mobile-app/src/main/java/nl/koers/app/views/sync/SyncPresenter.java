@@ -89,7 +89,7 @@ public final class SyncPresenter implements Presenter {
                 : texts.format("inbox.title", rejected.size() + conflicts)));
         if (conflicts > 0) {
             VBox card = Cards.card("inbox-conflicts", texts.format("conflict.title", conflicts), "", "",
-                    List.of(texts.get("conflict.what"), texts.get("conflict.todo")), null);
+                    List.of(texts.get("conflict.what"), texts.get("conflict.action")), null);
             Button understood = new Button(texts.get("conflict.dismiss"));
             understood.setId("inbox-conflicts-dismiss");
             understood.setOnAction(event -> {
@@ -105,7 +105,7 @@ public final class SyncPresenter implements Presenter {
             VBox card = Cards.card("inbox-" + entry.mutation().mutationId(),
                     texts.format("rejected.title", texts.get("type." + entry.mutation().recordType().wireName())),
                     "", "", List.of(texts.format("rejected.when", texts.dateTime(Instant.ofEpochMilli(entry.mutation().stamp().wallMillis()))),
-                            texts.get("reason." + reason + ".what"), texts.get("reason." + reason + ".todo")), null);
+                            texts.get("reason." + reason + ".what"), texts.get("reason." + reason + ".action")), null);
             card.getStyleClass().add("problem");
             cards.add(card);
         }
