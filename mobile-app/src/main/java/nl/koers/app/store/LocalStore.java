@@ -373,10 +373,12 @@ public final class LocalStore implements AutoCloseable {
      * Applies one page of the change feed with its cursor, in one transaction: shadows, views,
      * removed and erased participants, and on the last page the projects.
      */
+    /** Applies a pull page with its cursor and the server's clock reading, in one transaction. */
     public synchronized void applyPullPage(PullResponse page) {
         write(() -> {
             SyncStateRow state = state();
             pages.apply(page, state);
+            state.hlc = receivedServerTime(page.serverTime());
             db.syncState.update(state);
             return null;
         });
@@ -429,11 +431,16 @@ public final class LocalStore implements AutoCloseable {
     /** Takes note of the server's clock so later local stamps sort after what the server has seen. */
     public synchronized void receiveServerTime(long serverMillis) {
         write(() -> {
-            hlc.receive(new Hlc(serverMillis, 0, SERVER_NODE));
             SyncStateRow state = state();
-            state.hlc = hlc.now().encode();
+            state.hlc = receivedServerTime(serverMillis);
             return db.syncState.update(state);
         });
+    }
+
+    /** Moves the device's clock past the server's reading; the clock's new state to keep. */
+    private String receivedServerTime(long serverMillis) {
+        hlc.receive(new Hlc(serverMillis, 0, SERVER_NODE));
+        return hlc.now().encode();
     }
 
     public synchronized void recordSyncSuccess() {

@@ -112,7 +112,6 @@ public final class SyncEngine {
                     pageSize, repaired || store.scopeCheckDue());
             PullResponse page = withRetries(() -> transport.pull(pairing.token(), request), listener);
             store.applyPullPage(page);
-            store.receiveServerTime(page.serverTime());
             tally.pulled += page.changes().size();
             tally.removed += page.removedParticipants().size();
             listener.progress(SyncPhase.PULLING, tally.pulled, page.hasMore() ? -1 : tally.pulled);
