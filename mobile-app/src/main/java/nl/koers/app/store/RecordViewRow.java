@@ -5,6 +5,7 @@ import com.j256.ormlite.field.DataType;
 import com.j256.ormlite.field.DatabaseField;
 import com.j256.ormlite.table.DatabaseTable;
 import java.util.UUID;
+import nl.koers.model.RecordType;
 import nl.koers.sync.Json;
 
 /** A record as the screens show it: the shadow with the device's own pending changes laid over. */
@@ -39,11 +40,19 @@ class RecordViewRow {
     RecordViewRow() {
     }
 
-    ObjectNode fields(Sealer sealer) {
-        return Json.readObject(sealer.open(FIELDS, id, sealedFields));
+    static RecordViewRow of(UUID id, RecordType type, UUID participantId, long version, String state, ObjectNode fields,
+                            Sealer sealer) {
+        RecordViewRow view = new RecordViewRow();
+        view.id = id;
+        view.type = type.wireName();
+        view.participantId = participantId;
+        view.version = version;
+        view.state = state;
+        view.sealedFields = sealer.seal(FIELDS, id, Json.write(fields));
+        return view;
     }
 
-    void setFields(Sealer sealer, ObjectNode fields) {
-        sealedFields = sealer.seal(FIELDS, id, Json.write(fields));
+    ObjectNode fields(Sealer sealer) {
+        return Json.readObject(sealer.open(FIELDS, id, sealedFields));
     }
 }

@@ -51,14 +51,8 @@ final class ViewProjector {
             } else if (shadow.state().isTombstone()) {
                 gone.add(shadow.id());
             } else {
-                RecordViewRow view = new RecordViewRow();
-                view.id = shadow.id();
-                view.type = shadow.type().wireName();
-                view.participantId = shadow.participantId();
-                view.version = shadow.version();
-                view.state = SYNCED;
-                view.setFields(db.sealer, shadow.fields() == null ? Json.object() : shadow.fields());
-                plain.add(view);
+                plain.add(RecordViewRow.of(shadow.id(), shadow.type(), shadow.participantId(), shadow.version(), SYNCED,
+                        shadow.fields() == null ? Json.object() : shadow.fields(), db.sealer));
             }
         }
         PageRows.putViews(db, plain);
@@ -75,21 +69,11 @@ final class ViewProjector {
             db.views.deleteById(recordId);
             return;
         }
-        RecordViewRow view = new RecordViewRow();
-        view.id = recordId;
-        view.setFields(db.sealer, fields.get());
-        if (shadow != null) {
-            view.type = shadow.type().wireName();
-            view.participantId = shadow.participantId();
-            view.version = shadow.version();
-        } else {
-            Mutation first = entries.get(0).mutation();
-            view.type = first.recordType().wireName();
-            view.participantId = first.participantId();
-            view.version = 0;
-        }
-        view.state = fields.get().equals(shadow == null ? null : shadow.fields()) ? SYNCED : PENDING;
-        db.views.createOrUpdate(view);
+        String state = fields.get().equals(shadow == null ? null : shadow.fields()) ? SYNCED : PENDING;
+        Mutation first = shadow == null ? entries.get(0).mutation() : null;
+        db.views.createOrUpdate(shadow != null
+                ? RecordViewRow.of(recordId, shadow.type(), shadow.participantId(), shadow.version(), state, fields.get(), db.sealer)
+                : RecordViewRow.of(recordId, first.recordType(), first.participantId(), 0, state, fields.get(), db.sealer));
     }
 
     /** Entries still laid over the shadow: pending or acknowledged, not rejected, not detached. */
