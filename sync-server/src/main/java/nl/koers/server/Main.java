@@ -16,6 +16,8 @@ import nl.koers.server.api.RouteTable;
 import nl.koers.server.api.SyncHttpService;
 import nl.koers.server.auth.Access;
 import nl.koers.server.cli.KoersCommand;
+import java.util.List;
+import nl.koers.server.dashboard.DashboardErrorPage;
 import nl.koers.server.dashboard.DashboardHttpService;
 
 /** Loads the configuration and runs the command line; without arguments it serves. */
@@ -49,9 +51,10 @@ public final class Main {
 
     /** The one routing, shared by {@link #start} and the tests: the route table behind the access guard. */
     public static void routing(HttpRouting.Builder routing, KoersServices services) {
-        ErrorMapping.register(routing);
-        routes(services).registerOn(routing, new AccessGuard(services.admin(), services.adminTokens(), services.signIn(),
-                services.store()));
+        RouteTable routes = routes(services);
+        ErrorMapping.register(routing, routes.staticPrefixes(), List.of(new DashboardErrorPage()));
+        routes.registerOn(routing, new AccessGuard(services.admin(), services.adminTokens(), services.signIn(),
+                services.store(), services.settings().scrapeToken()));
     }
 
     /** Every route of the server with the access it needs: what {@link #routing} registers. */
@@ -59,6 +62,8 @@ public final class Main {
         return RouteTable.of(routes -> routes
                 .get("/", Access.PUBLIC, (caller, req, res) -> res.status(Status.SEE_OTHER_303)
                         .header(HeaderNames.LOCATION, "/dashboard/").send())
+                .servedByFeature("/observe/health", Access.PUBLIC)
+                .servedByFeature("/observe/metrics", Access.ADMINISTRATOR_OR_SCRAPER)
                 .service("/api/sync", new SyncHttpService(services.sync()))
                 .service("/api/devices", new PairingHttpService(services.pairing()))
                 .service("/api/admin", new AdminHttpService(services.admin(), services.accounts(), services.privacy(),

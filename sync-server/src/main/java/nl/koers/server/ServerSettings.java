@@ -17,9 +17,17 @@ import nl.koers.server.sync.SyncSettings;
  * @param seedDemo         fill an empty store with synthetic demo data on start
  * @param database         which store: SQLite in {@code dataDir} or PostgreSQL ({@code koers.db})
  * @param privacy          retention period and the HTTPS key store ({@code koers.privacy}, {@code koers.tls})
+ * @param scrapeToken      the token a monitoring system reads the metrics with ({@code koers.observe.scrape-token});
+ *                         empty: only administrators may read them
  */
 public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync,
-                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy) {
+                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy, String scrapeToken) {
+
+    /** Settings without a scrape token: only administrators read the metrics. */
+    public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
+                          DatabaseSettings database, PrivacySettings privacy) {
+        this(dataDir, pairingCodeLife, sync, seedDemo, database, privacy, "");
+    }
 
     /** Settings with the default privacy settings (24 months retention, plain HTTP). */
     public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
@@ -44,7 +52,8 @@ public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSetting
                         Duration.ofMinutes(koers.get("sync.clock-skew-minutes").asLong().orElse(defaults.clockSkew().toMinutes()))),
                 koers.get("demo.seed").asBoolean().orElse(false),
                 database(koers.get("db"), dataDir),
-                PrivacySettings.from(koers));
+                PrivacySettings.from(koers),
+                koers.get("observe.scrape-token").asString().orElse(""));
     }
 
     private static DatabaseSettings database(Config db, Path dataDir) {

@@ -34,12 +34,18 @@ public final class AccessGuard {
     private final AdminTokens adminTokens;
     private final SignIn signIn;
     private final Store store;
+    private final byte[] scrapeToken;
 
-    public AccessGuard(AdminService admin, AdminTokens adminTokens, SignIn signIn, Store store) {
+    /**
+     * @param scrapeToken the monitoring system's token for the metrics ({@code koers.observe.scrape-token});
+     *                    empty: only administrators may read them
+     */
+    public AccessGuard(AdminService admin, AdminTokens adminTokens, SignIn signIn, Store store, String scrapeToken) {
         this.admin = admin;
         this.adminTokens = adminTokens;
         this.signIn = signIn;
         this.store = store;
+        this.scrapeToken = scrapeToken.getBytes(StandardCharsets.UTF_8);
     }
 
     Caller admit(Access access, ServerRequest req) {
@@ -53,7 +59,15 @@ public final class AccessGuard {
             case SIGNED_IN_LEADER_OF_USER -> leaderOf(req, this::projectsOfUserInPath, "a user of a project you lead");
             case ADMINISTRATOR_OR_SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT -> BearerToken.of(req).isPresent()
                     ? Caller.administrator(administrator(req)) : leaderOrViewer(req);
+            case ADMINISTRATOR_OR_SCRAPER -> scraper(req) ? Caller.ANONYMOUS : Caller.administrator(administrator(req));
         };
+    }
+
+    /** Whether the request carries the configured scrape token (never when none is configured). */
+    private boolean scraper(ServerRequest req) {
+        return scrapeToken.length > 0 && BearerToken.of(req)
+                .map(token -> MessageDigest.isEqual(scrapeToken, token.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 
     private DeviceIdentity device(ServerRequest req) {

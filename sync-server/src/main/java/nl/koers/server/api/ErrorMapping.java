@@ -7,6 +7,7 @@ import io.helidon.http.HttpException;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.logging.Level;
@@ -28,36 +29,67 @@ import nl.koers.sync.Json;
 public final class ErrorMapping {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapping.class.getName());
+    private static final String TOO_LARGE = "the request body is larger than the server accepts";
+    private static final String INTERNAL = "something went wrong on the server; it has been logged";
 
     private ErrorMapping() {
     }
 
-    public static void register(HttpRouting.Builder routing) {
-        routing.error(SyncException.class, (req, res, e) -> send(res, status(e.kind()), e))
-                .error(AdminException.class, (req, res, e) -> send(res, status(e.kind()), e))
-                .error(ReportException.class, (req, res, e) -> send(res, Status.BAD_REQUEST_400, e))
-                .error(AccessDeniedException.class, (req, res, e) -> send(res, Status.FORBIDDEN_403, "forbidden",
-                        e.getMessage(), List.of()))
-                .error(ApiException.class, (req, res, e) -> send(res, e.status(), e))
+    /**
+     * Registers the error handlers, and the filter that sets the common {@link ResponseHeaders}
+     * (static files under {@code staticPrefixes} may be cached); errors of requests an
+     * {@link ErrorPage} shows are answered as its page.
+     */
+    public static void register(HttpRouting.Builder routing, List<String> staticPrefixes, List<ErrorPage> pages) {
+        Errors errors = new Errors(ResponseHeaders.register(routing, staticPrefixes), List.copyOf(pages));
+        routing.error(SyncException.class, (req, res, e) -> errors.send(req, res, status(e.kind()), e))
+                .error(AdminException.class, (req, res, e) -> errors.send(req, res, status(e.kind()), e))
+                .error(ReportException.class, (req, res, e) -> errors.send(req, res, Status.BAD_REQUEST_400, e))
+                .error(AccessDeniedException.class, (req, res, e) -> errors.send(req, res, Status.FORBIDDEN_403,
+                        new ErrorBody("forbidden", e.getMessage(), List.of())))
+                .error(ApiException.class, (req, res, e) -> errors.send(req, res, e.status(), e))
                 .error(TooManyAttemptsException.class, (req, res, e) -> {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(e.retryAfter())));
-                    send(res, Status.TOO_MANY_REQUESTS_429, e);
+                    errors.send(req, res, Status.TOO_MANY_REQUESTS_429, e);
                 })
-                .error(UnknownCodeException.class, (req, res, e) ->
-                        send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
+                .error(UnknownCodeException.class, (req, res, e) -> errors.send(req, res, Status.BAD_REQUEST_400,
+                        new ErrorBody("unknown_code", e.getMessage(), List.of(e.list()))))
                 .error(HttpException.class, (req, res, e) -> {
                     if (e.status() == Status.NOT_MODIFIED_304) {
                         res.status(Status.NOT_MODIFIED_304).send();
                         return;
                     }
-                    send(res, e.status(), httpCode(e.status()), e.status() == Status.REQUEST_ENTITY_TOO_LARGE_413
-                            ? "the request body is larger than the server accepts" : e.getMessage(), List.of());
+                    errors.send(req, res, e.status(), new ErrorBody(httpCode(e.status()),
+                            e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code() ? TOO_LARGE : e.getMessage(),
+                            List.of()));
                 })
                 .error(Throwable.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "unexpected error in " + req.prologue().method() + " " + req.path().path(), e);
-                    send(res, Status.INTERNAL_SERVER_ERROR_500, "internal_error",
-                            "something went wrong on the server; it has been logged", List.of());
+                    errors.send(req, res, Status.INTERNAL_SERVER_ERROR_500, new ErrorBody("internal_error", INTERNAL,
+                            List.of()));
                 });
+    }
+
+    /** Sends an error as the API's JSON body, or as the page of the part of the site it belongs to. */
+    private record Errors(ResponseHeaders headers, List<ErrorPage> pages) {
+
+        void send(ServerRequest req, ServerResponse res, Status status, ExplainedException e) {
+            send(req, res, status, new ErrorBody(e.code(), e.getMessage(), e.details()));
+        }
+
+        void send(ServerRequest req, ServerResponse res, Status status, ErrorBody error) {
+            if (res.isSent()) {
+                return;
+            }
+            headers.apply(req, res.headers());
+            for (ErrorPage page : pages) {
+                if (page.shows(req)) {
+                    page.send(req, res, status, error);
+                    return;
+                }
+            }
+            JsonBodies.send(res, status, error);
+        }
     }
 
     public static Status status(SyncException.Kind kind) {
@@ -88,14 +120,16 @@ public final class ErrorMapping {
         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
             handlers.addHandler(type, (request, event, status, headers, message) -> {
                 String text = switch (event) {
-                    case PAYLOAD_TOO_LARGE -> "the request body is larger than the server accepts";
-                    case INTERNAL_ERROR -> "something went wrong on the server; it has been logged";
+                    case PAYLOAD_TOO_LARGE -> TOO_LARGE;
+                    case INTERNAL_ERROR -> INTERNAL;
                     default -> "the request could not be read: " + status.reasonPhrase();
                 };
                 return DirectHandler.TransportResponse.builder()
                         .status(status)
                         .headers(headers)
                         .header(HeaderValues.CONTENT_TYPE_JSON)
+                        .header(HeaderNames.create("X-Content-Type-Options"), "nosniff")
+                        .header(HeaderNames.CACHE_CONTROL, "no-store")
                         .entity(Json.write(new ErrorBody(httpCode(status), text, List.of())))
                         .keepAlive(event.keepAlive())
                         .build();
@@ -105,17 +139,7 @@ public final class ErrorMapping {
     }
 
     private static String httpCode(Status status) {
-        return status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "payload_too_large" : "http_" + status.code();
+        return status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code() ? "payload_too_large" : "http_" + status.code();
     }
 
-    private static void send(ServerResponse res, Status status, ExplainedException e) {
-        send(res, status, e.code(), e.getMessage(), e.details());
-    }
-
-    private static void send(ServerResponse res, Status status, String code, String message, List<String> details) {
-        if (res.isSent()) {
-            return;
-        }
-        JsonBodies.send(res, status, new ErrorBody(code, message, details));
-    }
 }

@@ -29,10 +29,20 @@ public final class RouteTable {
         for (Routes.Group group : groups) {
             for (Routes.Entry entry : group.entries()) {
                 String path = group.prefix() + entry.path();
-                routes.add(new Route(entry.method(), entry.files() == null ? path : path + "/*", entry.access()));
+                routes.add(new Route(entry.method(), entry.handler() == null ? path + "/*" : path, entry.access()));
             }
         }
         return List.copyOf(routes);
+    }
+
+    /** The paths under which static files are served: nothing personal, so they may be cached. */
+    public List<String> staticPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (Routes.Group group : groups) {
+            group.entries().stream().filter(entry -> entry.files() != null)
+                    .forEach(entry -> prefixes.add(group.prefix() + entry.path() + "/"));
+        }
+        return List.copyOf(prefixes);
     }
 
     /** Registers every route on the web server's rules, each behind the guard. */
@@ -50,6 +60,15 @@ public final class RouteTable {
         for (Routes.Entry entry : group.entries()) {
             if (entry.files() != null) {
                 rules.register(entry.path(), entry.files());
+                continue;
+            }
+            if (entry.servedByFeature()) {
+                for (String path : List.of(entry.path(), entry.path() + "/*")) {
+                    rules.any(path, (req, res) -> {
+                        guard.admit(entry.access(), req);
+                        res.next();
+                    });
+                }
                 continue;
             }
             rules.route(entry.method(), entry.path(), (req, res) -> {

@@ -23,8 +23,15 @@ public final class Routes {
         void handle(Caller caller, ServerRequest req, ServerResponse res) throws Exception;
     }
 
-    /** A route with its handler, or a directory of static files (always public, GET). */
+    /**
+     * A route with its handler, a directory of static files (always public, GET), or a path that a
+     * web server feature serves (neither handler nor files: the guard admits, the feature answers).
+     */
     record Entry(Method method, String path, Access access, Handler handler, HttpService files) {
+
+        boolean servedByFeature() {
+            return handler == null && files == null;
+        }
     }
 
     /** The routes of one prefix, and what their session routes answer to someone not signed in. */
@@ -73,6 +80,15 @@ public final class Routes {
     /** A directory of static files under {@code path}: public by nature, so nothing secret may be in it. */
     public Routes staticFiles(String path, HttpService files) {
         entries.add(new Entry(Method.GET, path, Access.PUBLIC, null, Objects.requireNonNull(files)));
+        return this;
+    }
+
+    /**
+     * A path (and everything under it) that a web server feature answers, such as the metrics of
+     * Helidon's observe feature: declared here so that the guard admits its callers first.
+     */
+    public Routes servedByFeature(String path, Access access) {
+        entries.add(new Entry(Method.GET, path, Objects.requireNonNull(access), null, null));
         return this;
     }
 

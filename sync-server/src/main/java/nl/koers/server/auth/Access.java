@@ -38,7 +38,13 @@ public enum Access {
     SIGNED_IN_LEADER_OF_USER("userId"),
 
     /** An administrator's token, or else as {@link #SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT}: the report API. */
-    ADMINISTRATOR_OR_SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT(null);
+    ADMINISTRATOR_OR_SIGNED_IN_LEADER_OR_VIEWER_OF_PROJECT(null),
+
+    /**
+     * An administrator's personal token, or the monitoring scrape token configured as
+     * {@code koers.observe.scrape-token} ({@code Authorization: Bearer <token>}): the server's metrics.
+     */
+    ADMINISTRATOR_OR_SCRAPER(null);
 
     private final String pathParameter;
 
@@ -53,6 +59,6 @@ public enum Access {
 
     /** Whether the kind is satisfied by a dashboard session (and so needs the session's CSRF token on forms). */
     public boolean usesSession() {
-        return this != PUBLIC && this != DEVICE && this != ADMINISTRATOR;
+        return this != PUBLIC && this != DEVICE && this != ADMINISTRATOR && this != ADMINISTRATOR_OR_SCRAPER;
     }
 }

@@ -120,7 +120,7 @@ public final class DashboardHttpService implements RoutedService {
         DashboardText t = text(filters);
         String csrf = signIn.sessions().newToken();
         SessionCookie.set(req, res, SessionCookie.SIGN_IN_CSRF, csrf, SIGN_IN_FORM_LIFE);
-        send(res, status, DashboardPage.frame(t, t.get("signin.title"), null, "", DashboardPage.BASE + "/login", filters,
+        send(res, status, DashboardPage.frame(t, t.plain("signin.title"), null, "", DashboardPage.BASE + "/login", filters,
                 DashboardPage.signIn(t, csrf, filters, message), 0));
     }
 
@@ -168,7 +168,7 @@ public final class DashboardHttpService implements RoutedService {
         DashboardPage.Drill drill = new DashboardPage.Drill("drill.projects", report.groups(),
                 key -> DashboardPage.BASE + "/project/" + key + filters.with("project", "").queryString());
         page(res, signed, filters, report, new DashboardPage.View(DashboardPage.BASE + "/", "overview",
-                t.get("page.overview"), filters, sectionsOf(report), report.silent(), report.aftercareOverdue(), drill,
+                t.plain("page.overview"), filters, sectionsOf(report), report.silent(), report.aftercareOverdue(), drill,
                 List.of(), List.of(), List.of(), ""));
     }
 
@@ -222,7 +222,7 @@ public final class DashboardHttpService implements RoutedService {
             list.sort(Comparator.comparing(DevicesPage.Member::name).thenComparing(DevicesPage.Member::userId));
             return list;
         });
-        send(res, Status.OK_200, DashboardPage.frame(t, t.get("devices.title"), signed.user(), signed.session().csrf(),
+        send(res, Status.OK_200, DashboardPage.frame(t, t.plain("devices.title"), signed.user(), signed.session().csrf(),
                 DashboardPage.BASE + "/project/" + project + "/devices", filters,
                 DevicesPage.render(t, project, name, members, issued, signed.session().csrf(), filters), 0));
     }
@@ -335,13 +335,11 @@ public final class DashboardHttpService implements RoutedService {
         }
     }
 
-    private static void send(ServerResponse res, Status status, String html) {
+    /** Sends a page with the pages' content security policy (the common headers are set for every answer). */
+    static void send(ServerResponse res, Status status, String html) {
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
-        res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header("Content-Security-Policy", CSP);
-        res.header("X-Content-Type-Options", "nosniff");
-        res.header("Referrer-Policy", "same-origin");
         res.send(html);
     }
 

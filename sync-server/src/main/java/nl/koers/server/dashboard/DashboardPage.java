@@ -44,7 +44,7 @@ final class DashboardPage {
         StringBuilder html = new StringBuilder(32 * 1024);
         html.append("<!DOCTYPE html><html lang=\"").append(t.language()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(title).append(" · Koers</title>")
+                .append("<title>").append(Html.escape(title)).append(" · Koers</title>")
                 .append("<link rel=\"stylesheet\" href=\"").append(BASE).append("/assets/dashboard.css\"></head><body>")
                 .append("<header class=\"top\"><a class=\"brand\" href=\"").append(BASE).append("/")
                 .append(langOnly(filters)).append("\">").append(t.get("app.name")).append("<span>")
@@ -55,7 +55,7 @@ final class DashboardPage {
         }
         String otherLanguage = t.get("lang.other_code");
         html.append("<a class=\"lang\" id=\"lang-switch\" hreflang=\"").append(otherLanguage).append("\" href=\"")
-                .append(path).append(Html.escape(filters.with("lang", "en".equals(otherLanguage) ? "en" : "")
+                .append(Html.escape(path)).append(Html.escape(filters.with("lang", "en".equals(otherLanguage) ? "en" : "")
                         .queryString())).append("\">").append(t.get("lang.other")).append("</a>");
         if (user != null) {
             html.append("<form class=\"signout\" method=\"post\" action=\"").append(BASE).append("/logout\">")
@@ -181,7 +181,7 @@ final class DashboardPage {
                     .append("\" role=\"img\" aria-label=\"").append(Html.escape(chart.title())).append("\"></canvas></div></figure>");
         }
         html.append("</div><script type=\"application/json\" id=\"chart-data\">")
-                .append(Json.write(charts).replace("</", "<\\/")).append("</script></section>");
+                .append(Json.write(charts).replace("<", "\\u003c")).append("</script></section>");
     }
 
     private static void lists(StringBuilder html, DashboardText t, View view) {

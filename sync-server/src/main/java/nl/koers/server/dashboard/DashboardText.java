@@ -7,7 +7,7 @@ import nl.koers.model.Bundles;
 import nl.koers.server.export.Html;
 import nl.koers.server.report.ReportText;
 
-/** The dashboard's texts in Dutch (default) or English, already escaped for HTML. */
+/** The dashboard's texts in Dutch (default) or English, escaped for HTML unless asked for as {@link #plain}. */
 final class DashboardText {
 
     private final Locale locale;
@@ -30,8 +30,13 @@ final class DashboardText {
 
     /** The text under the key, escaped. */
     String get(String key, Object... arguments) {
+        return Html.escape(plain(key, arguments));
+    }
+
+    /** The text under the key as plain text, for what the page escapes itself (titles, headings). */
+    String plain(String key, Object... arguments) {
         String text = bundle.getString(key);
-        return Html.escape(arguments.length == 0 ? text : new MessageFormat(text, locale).format(arguments));
+        return arguments.length == 0 ? text : new MessageFormat(text, locale).format(arguments);
     }
 
     /** A report label (audiences, the legend of suppressed values), escaped. */

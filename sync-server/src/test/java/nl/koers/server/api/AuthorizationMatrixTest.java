@@ -89,6 +89,8 @@ class AuthorizationMatrixTest {
     static final String EXPECTED = """
             # route                                          coach buddy jobcoach leader leader-phone viewer admin admin-web anonymous revoked
             GET    /                                             A     A     A      A      A            A      A     A         A         A
+            GET    /observe/health/*                             A     A     A      A      A            A      A     A         A         A
+            GET    /observe/metrics/*                            D     D     D      D      D            D      A     D         D         D
             POST   /api/sync/push                                A     A     A      D      A            D      D     D         D         D
             POST   /api/sync/pull                                A     A     A      D      A            D      D     D         D         D
             POST   /api/devices/pair                             A     A     A      A      A            A      A     A         A         A
@@ -242,11 +244,37 @@ class AuthorizationMatrixTest {
                                 + (allow ? "allowed" : "denied") + ", got " + response.statusCode() + " "
                                 + response.body().substring(0, Math.min(160, response.body().length())));
                     }
+                    headersOf(route, response).forEach(problem -> wrong.add(route + " as " + who.column + ": " + problem));
                 }
             }
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + requests + " requests:\n" + String.join("\n", wrong));
         assertTrue(requests > routes.size() * Who.values().length, "own and other project were both tried: " + requests);
+    }
+
+    /**
+     * What every answer must carry, allowed or denied: no type sniffing; no caching but of static
+     * assets; a dashboard refusal is a page with the pages' content security policy, not JSON.
+     */
+    private static List<String> headersOf(String route, HttpResponse<String> response) {
+        List<String> problems = new ArrayList<>();
+        if (!"nosniff".equals(response.headers().firstValue("X-Content-Type-Options").orElse(""))) {
+            problems.add(response.statusCode() + " without X-Content-Type-Options: nosniff");
+        }
+        boolean asset = route.startsWith("GET /dashboard/assets") || route.startsWith("GET /dashboard/chartjs");
+        String cache = response.headers().firstValue("Cache-Control").orElse("");
+        // Helidon's metrics (no personal data) send their own no-cache
+        boolean metrics = route.startsWith("GET /observe/metrics") && response.statusCode() == 200 && cache.equals("no-cache");
+        if (!asset && !metrics && !cache.contains("no-store")) {
+            problems.add(response.statusCode() + " without Cache-Control: no-store but "
+                    + response.headers().firstValue("Cache-Control"));
+        }
+        if (route.contains(" /dashboard/") && response.statusCode() == 403
+                && (!response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+                || response.headers().firstValue("Content-Security-Policy").isEmpty())) {
+            problems.add("a dashboard refusal that is not a page with the content security policy");
+        }
+        return problems;
     }
 
     /** {@code "GET /path"} → caller → "A", "D", "AD", ... */
@@ -280,6 +308,8 @@ class AuthorizationMatrixTest {
         String report = "?asOf=" + AS_OF + "&project=" + project;
         return switch (route) {
             case "GET /" -> get("/", as);
+            case "GET /observe/health/*" -> get("/observe/health", as);
+            case "GET /observe/metrics/*" -> get("/observe/metrics/base", as);
             case "POST /api/sync/push" -> json("POST", "/api/sync/push", as,
                     "{\"deviceId\":\"" + device + "\",\"schemaVersion\":1,\"mutations\":[]}");
             case "POST /api/sync/pull" -> json("POST", "/api/sync/pull", as,
@@ -411,7 +441,8 @@ class AuthorizationMatrixTest {
         HttpResponse<String> forged = http.send(form("/dashboard/project/" + ownProject + "/pairing-code",
                 new Credentials(null, leader.session(), "forged", null), "&userId=" + ownCoach), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, forged.statusCode());
-        assertEquals("csrf_mismatch", Json.MAPPER.readTree(forged.body()).get("error").asText());
+        assertTrue(forged.body().contains("id=\"error-page\"") && forged.body().contains("<code>csrf_mismatch</code>"),
+                "a page that names the refusal: " + forged.body());
         HttpResponse<String> genuine = http.send(form("/dashboard/project/" + ownProject + "/pairing-code", leader,
                 "&userId=" + ownCoach), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, genuine.statusCode());

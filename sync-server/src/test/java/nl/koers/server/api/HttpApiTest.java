@@ -101,6 +101,33 @@ class HttpApiTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST whose body is one chunk of the given bytes, written over a plain socket; the start of the answer. */
+    private String rawChunkedPost(String path, String token, byte[] body) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.port())) {
+            socket.setSoTimeout(3_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nConnection: close\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(body.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.write("\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException answeredEarly) {
+                // the server may answer and close before the whole body is sent: its answer is still there to read
+            }
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[2048];
+            try {
+                for (int n; answer.size() < 2048 && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                // what arrived so far is the answer
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String participantJson(String givenName) {
         return Json.write(MinimalRecords.of(RecordType.PARTICIPANT, "{\"givenName\":\"" + givenName + "\"}"));
     }
@@ -192,6 +219,30 @@ class HttpApiTest {
         HttpResponse<String> response = send("POST", "/api/sync/push", deviceToken,
                 push(mutation(UUID.randomUUID(), 1, "upsert.v1", "participant", big)));
         assertEquals(413, response.statusCode());
+        assertEquals("payload_too_large", Json.MAPPER.readTree(response.body()).get("error").asText());
+    }
+
+    @Test
+    void push_oversizedChunkedBody_is413PayloadTooLarge_andNothingIsStored() throws Exception {
+        long before = feedPosition();
+        byte[] big = push(mutation(UUID.randomUUID(), 1, "upsert.v1", "participant",
+                "{\"givenName\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/sync/push"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + deviceToken).build();
+        HttpResponse<String> response = http.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        JsonNode error = Json.MAPPER.readTree(response.body());
+        assertEquals("payload_too_large", error.get("error").asText());
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals(before, feedPosition());
+
+        for (String path : List.of("/api/sync/push", "/api/admin/users", "/api/devices/pair", "/dashboard/login")) {
+            String answer = rawChunkedPost(path, path.startsWith("/api/admin") ? adminToken : deviceToken, big);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), path + ": " + answer);
+            assertTrue(answer.contains("\"error\":\"payload_too_large\""), path + ": " + answer);
+        }
+        assertEquals(before, feedPosition());
     }
 
     @Test
@@ -296,9 +347,20 @@ class HttpApiTest {
     }
 
     @Test
-    void observe_healthAndMetrics_areServed() throws Exception {
-        int health = send("GET", "/observe/health", null, null).statusCode();
-        assertTrue(health == 200 || health == 204, "health answered " + health);
-        assertEquals(200, send("GET", "/observe/metrics", null, null).statusCode());
+    void observe_healthIsPublicWithoutDetails_metricsNeedAnAdministrator() throws Exception {
+        HttpResponse<String> health = send("GET", "/observe/health", null, null);
+        assertTrue(health.statusCode() == 200 || health.statusCode() == 204, "health answered " + health.statusCode());
+        assertFalse(health.body().contains("checks"), "health names no checks: " + health.body());
+        for (String path : List.of("/observe/metrics", "/observe/metrics/base", "/observe/metrics/vendor",
+                "/observe/metrics/application", "/observe/metrics/")) {
+            HttpResponse<String> anonymous = send("GET", path, null, null);
+            assertEquals(401, anonymous.statusCode(), path + ": " + anonymous.body());
+            assertFalse(anonymous.body().contains("jvm") || anonymous.body().contains("memory"), path + " leaks figures");
+            assertEquals(401, send("GET", path, deviceToken, null).statusCode(), path + " with a device token");
+            assertEquals(401, send("GET", path, "not-a-scrape-token", null).statusCode(), path + " with a guess");
+        }
+        HttpResponse<String> metrics = send("GET", "/observe/metrics", adminToken, null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("jvm") || metrics.body().contains("memory"), metrics.body());
     }
 }

@@ -63,14 +63,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser (Debian's headless chromium through chromedriver) against a
  * real server over the demo data: sign-in, refusals, filters, drill-down, language, downloads.
- * Saves screenshots to {@code docs/screenshots/}. Fails, never skips, when the browser is missing.
+ * Saves screenshots to {@code target/screenshots}, or to the directory named by
+ * {@code -Dkoers.screenshots.dir} ({@code ./koers screenshots} names {@code docs/screenshots}).
+ * Fails, never skips, when the browser is missing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("koers.screenshots.dir", "target/screenshots"));
     static final String COACH_PASSWORD = "coach-password-for-test";
     /** Six weeks after the demo data's last day: some participants have gone quiet, some aftercare is due. */
     static final Instant TODAY = Instant.parse("2025-04-15T12:00:00Z");

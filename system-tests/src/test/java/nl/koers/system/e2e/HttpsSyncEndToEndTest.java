@@ -108,6 +108,18 @@ class HttpsSyncEndToEndTest {
     }
 
     @Test
+    void answersOverHttps_tellBrowsersToStayOnHttps() throws Exception {
+        HttpClient https = HttpClient.newBuilder().sslContext(trusting).build();
+        for (String path : List.of("/observe/health", "/dashboard/login", "/api/sync/pull", "/dashboard/no-such-page")) {
+            HttpResponse<String> answer = https.send(HttpRequest.newBuilder(server.address().base().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("max-age=31536000", answer.headers().firstValue("Strict-Transport-Security").orElse(""),
+                    path + " (" + answer.statusCode() + ")");
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+        }
+    }
+
+    @Test
     void aClientThatDoesNotTrustTheCertificate_getsNoAnswer() {
         TransportException refused = assertThrows(TransportException.class,
                 () -> HttpSyncTransport.to(server.address()).pair(new PairingRequest("ABCD2345", "phone")));
