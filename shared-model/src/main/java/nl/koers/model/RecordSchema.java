@@ -3,6 +3,7 @@ package nl.koers.model;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What the sync engine needs to know of one record type: its fields, how each merges, which
@@ -20,6 +21,16 @@ public interface RecordSchema {
 
     /** Fields with names, contact details, dates of birth or free text: removed by erasure. */
     Set<String> personalFields();
+
+    /**
+     * The projects that these fields (a whole record or one change of it) file the participant
+     * under: the well-formed ids in its project fields that are filled in, such as a trajectory's
+     * {@code projectId}. A participant filed under a project is held by that project's leaders and
+     * counted in its reports, so the server accepts a project here only from a user who works in it.
+     */
+    default Set<UUID> projectsNamed(ObjectNode fields) {
+        return Set.of();
+    }
 
     /** Checks a complete record (after merging); an empty list means valid. */
     List<Violation> validate(ObjectNode record);

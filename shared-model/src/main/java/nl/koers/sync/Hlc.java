@@ -1,6 +1,7 @@
 package nl.koers.sync;
 
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * A hybrid-logical-clock timestamp: wall-clock milliseconds, a logical counter for events within
@@ -9,6 +10,8 @@ import java.util.Objects;
  * <p>The text form {@code 0001700000000000-0003-<node>} sorts lexicographically in the same order
  * as {@link #compareTo}, so timestamps can be compared as strings in SQL and JSON alike. The node
  * id breaks ties, which makes the order total: two different writers never produce equal stamps.
+ * A device's node is its device id ({@link #nodeOf}), which the server drew at random when the
+ * device was paired and checks on every push: no device can choose a node that wins ties.
  */
 public record Hlc(long wallMillis, int counter, String node) implements Comparable<Hlc> {
 
@@ -27,6 +30,11 @@ public record Hlc(long wallMillis, int counter, String node) implements Comparab
         if (node.isEmpty()) {
             throw new IllegalArgumentException("HLC node must not be empty");
         }
+    }
+
+    /** The node of every stamp a device sends: its device id, in canonical lower-case form. */
+    public static String nodeOf(UUID deviceId) {
+        return deviceId.toString();
     }
 
     /** Parses the text form; throws {@link IllegalArgumentException} with the reason if malformed. */

@@ -38,6 +38,18 @@ public record Mutation(
                 Json.MAPPER.createObjectNode(), hlc, schemaVersion);
     }
 
+    /**
+     * The mutation as a device sends it: with that device's id, also as the node of its stamp
+     * ({@link Hlc#nodeOf}); wall time and counter stay. A device stamps its edits before it knows
+     * its id (it may work before it is paired) and puts its id in as it sends them, the same way
+     * every time, so a resent mutation stays the same mutation.
+     */
+    public Mutation sentBy(UUID device) {
+        Hlc made = stamp();
+        return new Mutation(mutationId, device, seq, op, recordType, recordId, participantId, baseVersion, fields,
+                new Hlc(made.wallMillis(), made.counter(), Hlc.nodeOf(device)).encode(), schemaVersion);
+    }
+
     public Hlc stamp() {
         return Hlc.parse(hlc);
     }

@@ -27,6 +27,22 @@ public record MutationResult(UUID mutationId, long seq, Status status, long vers
         return new MutationResult(m.mutationId(), m.seq(), Status.REJECTED, 0, rejection, List.of());
     }
 
+    /**
+     * This result with status and version only: no conflicts (they hold both values of a field), and
+     * a rejection keeps its reason with the given message instead of its own message and details,
+     * which may quote stored values. What an answer about a participant outside the caller's scope,
+     * or about an erased participant, may still say.
+     */
+    public MutationResult statusOnly(String message) {
+        return new MutationResult(mutationId, seq, status, version,
+                rejection == null ? null : rejection.reasonOnly(message), List.of());
+    }
+
+    /** Whether the result says more than its status and version: conflict values or a rejection's words. */
+    public boolean saysMoreThanStatus() {
+        return !conflicts.isEmpty() || rejection != null;
+    }
+
     public enum Status {
         APPLIED, REJECTED
     }

@@ -19,6 +19,11 @@ public record Rejection(Reason reason, String message, List<String> details) {
         return new Rejection(reason, message, List.of());
     }
 
+    /** The same reason with another message and no details: what is left when values must not be told. */
+    public Rejection reasonOnly(String message) {
+        return new Rejection(reason, message, List.of());
+    }
+
     public enum Reason {
         /** The record was deleted; a delete wins over later updates. */
         RECORD_DELETED("record_deleted"),

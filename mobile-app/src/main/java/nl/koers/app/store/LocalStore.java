@@ -347,18 +347,15 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Up to {@code limit} outbox entries from {@code fromSeq} on, whatever their status, stamped
-     * with this device's id: a push batch.
+     * Up to {@code limit} outbox entries from {@code fromSeq} on, whatever their status, as this
+     * device sends them: a push batch. Each carries the device id, also as the node of its stamp
+     * ({@link Mutation#sentBy}); the entry was stamped with the install id when it was made,
+     * perhaps before the device was paired and had an id.
      */
     public synchronized List<Mutation> outboxFrom(long fromSeq, int limit, UUID deviceId) {
         return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true).limit((long) limit)
                 .where().ge(OutboxRow.SEQ, fromSeq).query().stream()
-                .map(row -> withDevice(row.mutation(db.sealer), deviceId)).toList());
-    }
-
-    private static Mutation withDevice(Mutation m, UUID deviceId) {
-        return new Mutation(m.mutationId(), deviceId, m.seq(), m.op(), m.recordType(), m.recordId(), m.participantId(),
-                m.baseVersion(), m.fields(), m.hlc(), m.schemaVersion());
+                .map(row -> row.mutation(db.sealer).sentBy(deviceId)).toList());
     }
 
     /** Records the server's answers to a push and recomputes the views they touch, in one transaction. */

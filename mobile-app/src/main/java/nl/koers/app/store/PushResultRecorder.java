@@ -53,6 +53,6 @@ final class PushResultRecorder {
 
     /** A rejection of an erased participant's change keeps only its reason: details may quote values. */
     static Rejection withoutPersonalData(Rejection rejection) {
-        return Rejection.of(rejection.reason(), "removed: the participant's data was erased");
+        return rejection.reasonOnly("removed: the participant's data was erased");
     }
 }

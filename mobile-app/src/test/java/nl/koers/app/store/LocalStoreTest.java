@@ -19,6 +19,7 @@ import nl.koers.app.testing.SequentialIds;
 import nl.koers.app.testing.SqliteFaults;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
+import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
@@ -58,6 +59,21 @@ class LocalStoreTest {
     private void reopen() {
         store.close();
         store = TestKeys.openUnlocked(dir, clock, ids);
+    }
+
+    @Test
+    void outboxFrom_sendsEveryEntryWithTheDeviceIdAsItsStampsNode_theSameEachTime() {
+        create(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45));
+        Mutation made = store.outbox().get(0).mutation();
+        UUID device = new UUID(7, 7);
+
+        Mutation sent = store.outboxFrom(1, 10, device).get(0);
+
+        assertEquals(device, sent.deviceId());
+        assertEquals(Hlc.nodeOf(device), sent.stamp().node());
+        assertEquals(made.stamp().wallMillis(), sent.stamp().wallMillis());
+        assertEquals(made.stamp().counter(), sent.stamp().counter());
+        assertEquals(sent, store.outboxFrom(1, 10, device).get(0), "a resend is the same mutation");
     }
 
     @Test

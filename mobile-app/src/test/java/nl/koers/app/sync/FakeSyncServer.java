@@ -16,6 +16,7 @@ import nl.koers.model.RecordSchemas;
 import nl.koers.model.RecordType;
 import nl.koers.sync.Cursor;
 import nl.koers.sync.ErrorBody;
+import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
 import nl.koers.sync.MergeEngine;
 import nl.koers.sync.MergeOutcome;
@@ -36,7 +37,7 @@ import nl.koers.sync.StoredRecord;
  * A hand-written in-memory model of the Koers sync server, faithful to the protocol the app codes
  * against: pairing codes, bearer tokens, exactly-once push with gapless per-device sequences
  * (replays return the stored result, a gap is answered with the expected sequence, a reused id
- * with other content is a 409), the shared merge rules, a paged change feed with an epoch cursor,
+ * with other content is a 409, a stamp whose node is not the device's id is a 400), the shared merge rules, a paged change feed with an epoch cursor,
  * per-user scope with whole arrivals and removals, erasure, the scope digest, and restore from a
  * backup. Not thread-safe, like the tests that drive it.
  */
@@ -173,6 +174,9 @@ public final class FakeSyncServer implements SyncTransport {
     public PushResponse push(String token, PushRequest sent) {
         PushRequest request = roundTrip(sent, PushRequest.class);
         Device device = authenticate(token, request.deviceId());
+        if (request.mutations().stream().anyMatch(m -> !m.stamp().node().equals(Hlc.nodeOf(device.deviceId())))) {
+            throw refusal(TransportException.Kind.BAD_REQUEST, "invalid_mutation", "a stamp's node is not this device's id");
+        }
         long last = state.lastSeq.getOrDefault(device.deviceId(), 0L);
         List<MutationResult> results = new ArrayList<>();
         for (Mutation mutation : request.mutations()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import nl.koers.model.FieldKind;
@@ -28,6 +29,7 @@ public final class DeclaredSchema implements RecordSchema {
     private final List<RecordRule> rules;
     private final List<ChangeRule> changeRules;
     private final Map<String, ToIntFunction<String>> forwardRanks;
+    private final List<FieldSpec<UUID>> projectFields;
 
     private DeclaredSchema(Builder builder) {
         this.type = builder.type;
@@ -35,6 +37,7 @@ public final class DeclaredSchema implements RecordSchema {
         this.rules = List.copyOf(builder.rules);
         this.changeRules = List.copyOf(builder.changeRules);
         this.forwardRanks = Map.copyOf(builder.forwardRanks);
+        this.projectFields = List.copyOf(builder.projectFields);
     }
 
     public static Builder builder(RecordType type) {
@@ -59,6 +62,12 @@ public final class DeclaredSchema implements RecordSchema {
     @Override
     public Set<String> personalFields() {
         return fields.values().stream().filter(FieldSpec::isPersonal).map(FieldSpec::name)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<UUID> projectsNamed(ObjectNode fields) {
+        return projectFields.stream().flatMap(field -> field.read(fields).stream())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -90,6 +99,7 @@ public final class DeclaredSchema implements RecordSchema {
         private final List<RecordRule> rules = new ArrayList<>();
         private final List<ChangeRule> changeRules = new ArrayList<>();
         private final Map<String, ToIntFunction<String>> forwardRanks = new LinkedHashMap<>();
+        private final List<FieldSpec<UUID>> projectFields = new ArrayList<>();
 
         private Builder(RecordType type) {
             this.type = type;
@@ -123,6 +133,15 @@ public final class DeclaredSchema implements RecordSchema {
                 Optional<T> read = value == null ? Optional.empty() : field.type().read(TextNode.valueOf(value));
                 return read.map(rank::applyAsInt).orElse(-1);
             });
+            return this;
+        }
+
+        /** Marks a declared field as the project the record files its participant under. */
+        public Builder projectField(FieldSpec<UUID> field) {
+            if (fields.get(field.name()) != field) {
+                throw new IllegalArgumentException(field.name() + " is not a declared field of " + type.wireName());
+            }
+            projectFields.add(field);
             return this;
         }
 

@@ -27,6 +27,7 @@ import nl.koers.model.codes.ReferralSource;
  */
 public final class TrajectorySchema {
 
+    static final FieldSpec<UUID> PROJECT_ID = required("projectId", uuid());
     static final FieldSpec<LocalDate> REFERRAL_DATE = optional("referralDate", date());
     static final FieldSpec<LocalDate> INTAKE_DATE = optional("intakeDate", date());
     static final FieldSpec<LocalDate> END_DATE = optional("endDate", date());
@@ -43,7 +44,7 @@ public final class TrajectorySchema {
     public static RecordSchema create() {
         return DeclaredSchema.builder(RecordType.TRAJECTORY)
                 .fields(
-                        required("projectId", uuid()),
+                        PROJECT_ID,
                         required("referralSource", code(ReferralSource.class)),
                         REFERRAL_DATE,
                         INTAKE_DATE,
@@ -78,6 +79,7 @@ public final class TrajectorySchema {
                                 .filter(primary -> COACH_IDS.read(record).filter(coaches -> !coaches.contains(primary)).isPresent())
                                 .map(primary -> Violation.of(PRIMARY_COACH_ID.name(), ViolationCodes.PRIMARY_COACH_NOT_ASSIGNED)))
                 .changeRules(TrajectorySchema::outflowOnce)
+                .projectField(PROJECT_ID)
                 .build();
     }
 

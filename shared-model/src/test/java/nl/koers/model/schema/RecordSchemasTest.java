@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import nl.koers.model.FieldKind;
 import nl.koers.model.RecordSchema;
 import nl.koers.model.RecordType;
@@ -48,6 +49,21 @@ class RecordSchemasTest {
         List<Violation> violations = ValidRecords.schema(type).validate(Json.object());
         assertTrue(!violations.isEmpty());
         assertTrue(violations.stream().allMatch(v -> v.code().startsWith("required")), violations.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordType.class)
+    void projectsNamed_onlyATrajectoryFilesItsParticipantUnderAProject(RecordType type) {
+        ObjectNode record = ValidRecords.of(type);
+        Set<UUID> named = ValidRecords.schema(type).projectsNamed(record);
+        if (type == RecordType.TRAJECTORY) {
+            assertEquals(Set.of(UUID.fromString(record.get("projectId").asText())), named);
+            assertEquals(Set.of(), ValidRecords.schema(type).projectsNamed(Json.readObject("{\"projectId\":\"somewhere\"}")),
+                    "a malformed id names no project");
+            assertEquals(Set.of(), ValidRecords.schema(type).projectsNamed(Json.readObject("{\"phase\":\"intake\"}")));
+        } else {
+            assertEquals(Set.of(), named);
+        }
     }
 
     @Test

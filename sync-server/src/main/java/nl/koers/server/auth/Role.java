@@ -17,4 +17,9 @@ public enum Role {
     public boolean worksWithParticipants() {
         return this == COACH || this == LANGUAGE_BUDDY || this == JOBCOACH;
     }
+
+    /** Roles that hold participants on a device and record their data: those above and project leaders. */
+    public boolean usesDevices() {
+        return worksWithParticipants() || this == PROJECT_LEADER;
+    }
 }

@@ -12,7 +12,8 @@ import nl.koers.sync.SchemaVersions;
 
 /**
  * Checks what concerns a sync request as a whole, before anything is stored: the device named
- * is the authenticated one, the schema version is accepted, and every mutation is well formed.
+ * is the authenticated one (in the request, in each mutation and as the node of each stamp), the
+ * schema version is accepted, and every mutation is well formed.
  * A problem here refuses the whole request with a {@link SyncException}.
  */
 final class EnvelopeValidator {
@@ -46,11 +47,7 @@ final class EnvelopeValidator {
                 problems.add(at + ".schemaVersion: " + m.schemaVersion() + " is not accepted (accepted: "
                         + SchemaVersions.OLDEST_ACCEPTED + ".." + SchemaVersions.CURRENT + ")");
             }
-            try {
-                Hlc.parse(m.hlc());
-            } catch (IllegalArgumentException e) {
-                problems.add(at + ".hlc: " + e.getMessage());
-            }
+            checkStamp(problems, at + ".hlc", m.hlc(), device.deviceId());
         }
         if (!problems.isEmpty()) {
             throw new SyncException(SyncException.Kind.BAD_REQUEST, "invalid_mutation",
@@ -85,6 +82,19 @@ final class EnvelopeValidator {
         if (schemaVersion > SchemaVersions.CURRENT) {
             throw new SyncException(SyncException.Kind.BAD_REQUEST, "schema_too_new",
                     "schema version " + schemaVersion + " is newer than this server knows (" + SchemaVersions.CURRENT + ")");
+        }
+    }
+
+    /** A well-formed stamp whose node is the pushing device's own id: a device cannot pick a node that wins ties. */
+    private static void checkStamp(List<String> problems, String field, String hlc, UUID deviceId) {
+        try {
+            String node = Hlc.parse(hlc).node();
+            if (!node.equals(Hlc.nodeOf(deviceId))) {
+                problems.add(field + ": the node '" + node + "' is not this device's id " + Hlc.nodeOf(deviceId)
+                        + "; a device stamps its changes with its own id");
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": " + e.getMessage());
         }
     }
 

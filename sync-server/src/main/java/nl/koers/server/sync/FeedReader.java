@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import nl.koers.server.store.Membership;
+import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.store.ScopeMember;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.store.StoredProject;
@@ -25,6 +25,12 @@ import nl.koers.sync.ScopeDigest;
  * removes it. A page ends between positions, never inside one.
  */
 final class FeedReader {
+
+    private final ScopePolicy scope;
+
+    FeedReader(ScopePolicy scope) {
+        this.scope = scope;
+    }
 
     PullResponse page(StoreReads reads, UUID userId, String cursorText, int limit, boolean withDigest, long now) {
         Cursor cursor = decode(cursorText);
@@ -94,10 +100,9 @@ final class FeedReader {
         }
     }
 
-    private static List<ProjectSummary> projects(StoreReads reads, UUID userId) {
-        return reads.membershipsOf(userId).stream()
-                .map(Membership::projectId)
-                .distinct()
+    /** The projects the user works in on a device: what the device may file a participant under. */
+    private List<ProjectSummary> projects(StoreReads reads, UUID userId) {
+        return scope.deviceProjects(reads, userId).stream()
                 .map(reads::project)
                 .flatMap(java.util.Optional::stream)
                 .map(FeedReader::summary)

@@ -1,13 +1,13 @@
 package nl.koers.server.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import nl.koers.model.RecordSchema;
 import nl.koers.model.RecordSchemas;
 import nl.koers.model.RecordType;
 import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.store.Assignment;
-import nl.koers.server.store.Membership;
 import nl.koers.server.store.StoreTransaction;
 import nl.koers.sync.Conflict;
 import nl.koers.sync.MergeEngine;
@@ -23,7 +23,8 @@ import nl.koers.sync.StoredRecord;
  * Applies one well-formed mutation inside the caller's transaction and says what happened. Every
  * permanent refusal is a {@link MutationResult#rejected} result with a reason, never an exception:
  * the device's queue moves on. The merge itself is {@link MergeEngine}'s; this class adds what
- * only the server knows: scope, erasure, and the bookkeeping a stored change brings along.
+ * only the server knows: scope, the projects the user works in, erasure, and the bookkeeping a
+ * stored change brings along.
  */
 final class MutationApplier {
 
@@ -54,6 +55,11 @@ final class MutationApplier {
         if (!scope.mayWrite(tx, userId, participant)) {
             return reject(m, Rejection.Reason.OUT_OF_SCOPE, "this participant is not assigned to you");
         }
+        Optional<UUID> foreign = projectWithoutRole(tx, userId, m);
+        if (foreign.isPresent()) {
+            return reject(m, Rejection.Reason.NOT_ALLOWED, "you have no role in project " + foreign.get()
+                    + ", so you cannot file a participant under it; nothing of this change was stored");
+        }
         boolean newParticipant = !tx.participantKnown(participant);
         long position = tx.nextFeedPosition();
         MergeOutcome outcome = merge.apply(tx.record(m.recordId()).orElse(null), m, position);
@@ -77,8 +83,8 @@ final class MutationApplier {
             tx.putAssignment(new Assignment(m.participantId(), userId, soleProject(tx, userId), true));
             scopeChanged = true;
         }
-        if (record.type() == RecordType.TRAJECTORY && record.state() == RecordState.LIVE) {
-            scopeChanged |= linkProject(tx, record);
+        if (record.state() == RecordState.LIVE) {
+            scopeChanged |= linkProjects(tx, record);
         }
         if (scopeChanged) {
             scope.refresh(tx, m.participantId());
@@ -86,35 +92,49 @@ final class MutationApplier {
         return MutationResult.applied(m, record.version(), applied.conflicts());
     }
 
-    /** A trajectory names its project: the participant joins it (and its project leaders' scope). */
-    private static boolean linkProject(StoreTransaction tx, StoredRecord trajectory) {
-        Optional<UUID> project = projectId(trajectory.fields().get("projectId")).filter(id -> tx.project(id).isPresent());
-        if (project.isEmpty() || tx.projectsOf(trajectory.participantId()).contains(project.get())) {
-            return false;
+    /**
+     * A project the upsert files its participant under although the user has no device role in it
+     * (or it does not exist), if any. A project the record already names changes nothing and is
+     * not judged, so a device may send a record's fields again unchanged.
+     */
+    private Optional<UUID> projectWithoutRole(StoreTransaction tx, UUID userId, Mutation m) {
+        if (m.op() != Operation.UPSERT) {
+            return Optional.empty();
         }
-        tx.addParticipantProject(trajectory.participantId(), project.get());
-        for (Assignment a : tx.assignmentsOf(trajectory.participantId())) {
-            if (a.projectId() == null) {
-                tx.putAssignment(new Assignment(a.participantId(), a.userId(), project.get(), a.active()));
+        RecordSchema schema = RecordSchemas.of(m.recordType());
+        Set<UUID> named = schema.projectsNamed(m.fields());
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<UUID> already = tx.record(m.recordId())
+                .filter(r -> r.type() == m.recordType() && r.participantId().equals(m.participantId()))
+                .map(r -> schema.projectsNamed(r.fields())).orElse(Set.of());
+        Set<UUID> own = scope.deviceProjects(tx, userId);
+        return named.stream().filter(p -> !own.contains(p) && !already.contains(p)).sorted().findFirst();
+    }
+
+    /** A record names its projects (a trajectory its {@code projectId}): the participant joins them and their leaders' scope. */
+    private static boolean linkProjects(StoreTransaction tx, StoredRecord record) {
+        boolean linked = false;
+        Set<UUID> current = tx.projectsOf(record.participantId());
+        for (UUID project : RecordSchemas.of(record.type()).projectsNamed(record.fields()).stream().sorted().toList()) {
+            if (current.contains(project) || tx.project(project).isEmpty()) {
+                continue;
             }
+            tx.addParticipantProject(record.participantId(), project);
+            for (Assignment a : tx.assignmentsOf(record.participantId())) {
+                if (a.projectId() == null) {
+                    tx.putAssignment(new Assignment(a.participantId(), a.userId(), project, a.active()));
+                }
+            }
+            linked = true;
         }
-        return true;
+        return linked;
     }
 
-    private static Optional<UUID> projectId(JsonNode value) {
-        if (value == null || !value.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.asText()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static UUID soleProject(StoreTransaction tx, UUID userId) {
-        var projects = tx.membershipsOf(userId).stream().map(Membership::projectId).distinct().toList();
-        return projects.size() == 1 ? projects.get(0) : null;
+    private UUID soleProject(StoreTransaction tx, UUID userId) {
+        Set<UUID> projects = scope.deviceProjects(tx, userId);
+        return projects.size() == 1 ? projects.iterator().next() : null;
     }
 
     private MutationResult erase(StoreTransaction tx, UUID userId, Mutation m, long now) {

@@ -1,14 +1,11 @@
 package nl.koers.server.sync;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.koers.server.store.AppliedMutation;
 import nl.koers.server.store.StoreTransaction;
 import nl.koers.sync.Json;
-import nl.koers.sync.MutationResult;
 import nl.koers.sync.RecordState;
-import nl.koers.sync.Rejection;
 import nl.koers.sync.StoredRecord;
 
 /**
@@ -32,15 +29,8 @@ public final class ParticipantEraser {
         tx.markErased(participantId, now);
         for (AppliedMutation applied : tx.appliedMutationsOf(participantId)) {
             tx.putAppliedMutation(new AppliedMutation(applied.mutationId(), applied.deviceId(), applied.seq(),
-                    applied.payloadHash(), participantId, scrub(applied.result())));
+                    applied.payloadHash(), participantId, applied.result().statusOnly(SCRUBBED_MESSAGE)));
         }
         tx.deleteConflictsOf(participantId);
-    }
-
-    private static MutationResult scrub(MutationResult result) {
-        Rejection rejection = result.rejection() == null ? null
-                : new Rejection(result.rejection().reason(), SCRUBBED_MESSAGE, List.of());
-        return new MutationResult(result.mutationId(), result.seq(), result.status(), result.version(), rejection,
-                List.of());
     }
 }

@@ -22,7 +22,8 @@ import nl.koers.sync.PushResponse;
 /**
  * Sync over a {@link Store}. Push applies a request's mutations in one write transaction, each
  * exactly once, in the device's sequence (all or nothing: a failure or a conflict leaves nothing
- * of the request); pull reads a page of the feed from one snapshot.
+ * of the request), and answers with what the caller may hear ({@link PushAnswers}); pull reads a
+ * page of the feed from one snapshot.
  */
 public final class StoreSyncService implements SyncService {
 
@@ -31,13 +32,16 @@ public final class StoreSyncService implements SyncService {
     private final SyncSettings settings;
     private final EnvelopeValidator envelope = new EnvelopeValidator();
     private final MutationApplier applier;
-    private final FeedReader feed = new FeedReader();
+    private final PushAnswers answers;
+    private final FeedReader feed;
 
     public StoreSyncService(Store store, Clock clock, SyncSettings settings, ScopePolicy scope) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
         this.applier = new MutationApplier(scope, new ParticipantEraser());
+        this.answers = new PushAnswers(scope);
+        this.feed = new FeedReader(scope);
     }
 
     @Override
@@ -82,14 +86,16 @@ public final class StoreSyncService implements SyncService {
         for (int i = 0; i < mutations.size(); i++) {
             Mutation mutation = mutations.get(i);
             if (mutation.seq() > lastSeq + 1 && tx.appliedMutation(mutation.mutationId()).isEmpty()) {
-                return finish(tx, device, startSeq, new Batch(results, lastSeq, lastSeq + 1, erased));
+                return finish(tx, device, startSeq, new Batch(answers.forCaller(tx, device.userId(), mutations, results),
+                        lastSeq, lastSeq + 1, erased));
             }
             MutationResult result = step(tx, device, lastSeq, mutation, hashes.get(i));
             lastSeq = Math.max(lastSeq, result.seq());
             results.add(result);
             erased |= mutation.op() == Operation.ERASE && result.status() == MutationResult.Status.APPLIED;
         }
-        return finish(tx, device, startSeq, new Batch(results, lastSeq, 0, erased));
+        return finish(tx, device, startSeq, new Batch(answers.forCaller(tx, device.userId(), mutations, results),
+                lastSeq, 0, erased));
     }
 
     private static Batch finish(StoreTransaction tx, Device device, long startSeq, Batch batch) {
@@ -116,15 +122,19 @@ public final class StoreSyncService implements SyncService {
                     "sequence number " + mutation.seq() + " was already used by another mutation of this device");
         }
         long now = clock.millis();
-        MutationResult result = applier.apply(tx, device.userId(), clamped(mutation, now), now);
+        MutationResult result = applier.apply(tx, device.userId(), clamped(mutation, device, now), now);
         tx.putAppliedMutation(new AppliedMutation(mutation.mutationId(), device.id(), mutation.seq(), hash,
                 mutation.participantId(), result));
         return result;
     }
 
-    private Mutation clamped(Mutation m, long now) {
+    /**
+     * The mutation as it is merged: its stamp clamped to the allowed skew, and the device that the
+     * token belongs to as its author (the envelope allows a mutation to leave its device id out).
+     */
+    private Mutation clamped(Mutation m, Device device, long now) {
         Hlc stamp = m.stamp().clampTo(now + settings.clockSkew().toMillis());
-        return new Mutation(m.mutationId(), m.deviceId(), m.seq(), m.op(), m.recordType(), m.recordId(),
+        return new Mutation(m.mutationId(), device.id(), m.seq(), m.op(), m.recordType(), m.recordId(),
                 m.participantId(), m.baseVersion(), m.fields() == null ? nl.koers.sync.Json.object() : m.fields(),
                 stamp.encode(), m.schemaVersion());
     }

@@ -42,7 +42,12 @@ import nl.koers.server.auth.web.SignIn;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.Administrators;
+import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
+import nl.koers.sync.Mutation;
+import nl.koers.sync.Operation;
+import nl.koers.sync.PushRequest;
+import nl.koers.sync.SchemaVersions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -474,6 +479,57 @@ class AuthorizationMatrixTest {
         assertEquals("REJECTED", overwrite.at("/results/0/status").asText());
         assertEquals("out_of_scope", overwrite.at("/results/0/rejection/reason").asText());
         assertEquals("Meron", services.store().read(r -> r.record(theirs)).orElseThrow().fields().get("givenName").asText());
+    }
+
+    @Test
+    void devices_fileAParticipantOnlyUnderAProjectTheyWorkIn() throws Exception {
+        Credentials jobcoach = credentials.get(Who.JOBCOACH);
+        UUID participant = UUID.randomUUID();
+        UUID trajectory = UUID.randomUUID();
+        long now = System.currentTimeMillis();
+        JsonNode answer = pushAll(jobcoach,
+                mutation(jobcoach, 1, RecordType.PARTICIPANT, participant, participant, 0, "{}", now),
+                mutation(jobcoach, 2, RecordType.TRAJECTORY, trajectory, participant, 0,
+                        "{\"projectId\":\"" + otherProject + "\"}", now + 1));
+        assertEquals("APPLIED", answer.at("/results/0/status").asText());
+        assertEquals("REJECTED", answer.at("/results/1/status").asText());
+        assertEquals("not_allowed", answer.at("/results/1/rejection/reason").asText());
+        assertTrue(services.store().read(r -> r.record(trajectory)).isEmpty());
+        assertFalse(services.store().read(r -> r.participantsOf(otherProject)).contains(participant));
+    }
+
+    @Test
+    void devices_hearNoValuesOfAParticipantTheyNoLongerHold() throws Exception {
+        Credentials buddy = credentials.get(Who.BUDDY);
+        Credentials leaderPhone = credentials.get(Who.LEADER_PHONE);
+        UUID participant = UUID.randomUUID();
+        long now = System.currentTimeMillis();
+        long version = pushAll(buddy,
+                mutation(buddy, 1, RecordType.PARTICIPANT, participant, participant, 0, "{}", now),
+                mutation(buddy, 2, RecordType.TRAJECTORY, UUID.randomUUID(), participant, 0,
+                        "{\"projectId\":\"" + ownProject + "\"}", now + 1)).at("/results/0/version").asLong();
+        services.admin().assign(participant, ownCoach, ownProject);
+        pushAll(leaderPhone, mutation(leaderPhone, 1, RecordType.PARTICIPANT, participant, participant, version,
+                "{\"phone\":\"0699999999\"}", now + 20));
+        JsonNode late = pushAll(buddy, mutation(buddy, 3, RecordType.PARTICIPANT, participant, participant, version,
+                "{\"phone\":\"0611111111\"}", now + 10));
+        assertEquals("APPLIED", late.at("/results/0/status").asText());
+        assertFalse(late.toString().contains("0699999999"), late.toString());
+    }
+
+    private static Mutation mutation(Credentials phone, long seq, RecordType type, UUID record, UUID participant,
+                                     long base, String fieldsJson, long wall) {
+        return new Mutation(UUID.randomUUID(), phone.deviceId(), seq, Operation.UPSERT, type, record, participant, base,
+                base == 0 ? MinimalRecords.of(type, fieldsJson) : Json.readObject(fieldsJson),
+                new Hlc(wall, 0, phone.deviceId().toString()).encode(), SchemaVersions.CURRENT);
+    }
+
+    private static JsonNode pushAll(Credentials phone, Mutation... mutations) throws Exception {
+        HttpResponse<String> response = http.send(json("POST", "/api/sync/push", phone,
+                Json.write(new PushRequest(phone.deviceId(), SchemaVersions.CURRENT, List.of(mutations)))),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.MAPPER.readTree(response.body());
     }
 
     private static JsonNode push(Credentials phone, UUID participant, String givenName, long seq) throws Exception {

@@ -194,10 +194,70 @@ abstract class PushTest extends OneCoachWorldTest {
         Mutation m = anna.newParticipant(p, "Yonas");
         long farAhead = world.clock.millis() + Duration.ofDays(3).toMillis();
         Mutation ahead = new Mutation(m.mutationId(), m.deviceId(), m.seq(), m.op(), m.recordType(), m.recordId(),
-                m.participantId(), 0, m.fields(), new Hlc(farAhead, 0, "dev").encode(), m.schemaVersion());
+                m.participantId(), 0, m.fields(), new Hlc(farAhead, 0, anna.identity.deviceId().toString()).encode(), m.schemaVersion());
         anna.push(ahead);
         String stamp = world.store.read(tx -> tx.record(p)).orElseThrow().stamps().get("givenName").hlc();
         assertEquals(world.clock.millis() + Duration.ofMinutes(5).toMillis(), Hlc.parse(stamp).wallMillis());
+    }
+
+    private static Mutation stampedAs(Mutation m, Hlc stamp) {
+        return new Mutation(m.mutationId(), m.deviceId(), m.seq(), m.op(), m.recordType(), m.recordId(),
+                m.participantId(), m.baseVersion(), m.fields(), stamp.encode(), m.schemaVersion());
+    }
+
+    @Test
+    void push_stampWithAnotherNodeThanThePushingDevice_is400_andStoresNothing() {
+        SyncWorld.Phone bert = world.coach("Bert Bakker");
+        UUID p = world.newId();
+        Mutation m = anna.newParticipant(p, "Yonas");
+        long wall = m.stamp().wallMillis();
+        long before = feed();
+        for (String node : List.of("~~~~", bert.identity.deviceId().toString(),
+                anna.identity.deviceId().toString().toUpperCase(java.util.Locale.ROOT))) {
+            SyncException e = assertThrows(SyncException.class, () -> anna.push(stampedAs(m, new Hlc(wall, 0, node))));
+            assertEquals(SyncException.Kind.BAD_REQUEST, e.kind(), node);
+            assertEquals("invalid_mutation", e.code());
+            assertEquals(1, e.details().size(), e.details().toString());
+            assertTrue(e.details().get(0).startsWith("mutations[0].hlc: "), e.details().get(0));
+        }
+        assertEquals(before, feed());
+        assertTrue(world.store.read(tx -> tx.record(p)).isEmpty());
+        assertEquals(0, world.store.read(tx -> tx.device(anna.identity.deviceId())).orElseThrow().lastSeq());
+    }
+
+    @Test
+    void push_aTieOfStamps_cannotBeWonByChoosingTheNode() {
+        SyncWorld.Phone leader = world.user("Lotte Leider", Role.PROJECT_LEADER, world.project);
+        UUID p = world.newId();
+        long v = anna.push(anna.newParticipant(p, "Yonas"),
+                anna.create(RecordType.TRAJECTORY, world.newId(), p, "{\"projectId\":\"" + world.project + "\"}"))
+                .results().get(0).version();
+        long wall = world.clock.millis() + 1000;
+        leader.push(stampedAs(leader.upsert(RecordType.PARTICIPANT, p, p, v, "{\"phone\":\"0611111111\"}"),
+                new Hlc(wall, 7, leader.identity.deviceId().toString())));
+
+        Mutation tie = stampedAs(anna.upsert(RecordType.PARTICIPANT, p, p, v, "{\"phone\":\"0622222222\"}"),
+                new Hlc(wall, 7, "~ wins every tie"));
+        SyncException e = assertThrows(SyncException.class, () -> anna.push(tie));
+        assertEquals("invalid_mutation", e.code());
+        assertEquals("0611111111", world.store.read(tx -> tx.record(p)).orElseThrow().fields().get("phone").asText());
+    }
+
+    @Test
+    void push_mutationWithoutItsDeviceId_isTakenAsTheTokensDevice_andLaterEditsMergeWithIt() {
+        UUID p = world.newId();
+        long v = anna.push(anna.newParticipant(p, "Yonas")).results().get(0).version();
+        Mutation m = anna.upsert(RecordType.PARTICIPANT, p, p, v, "{\"phone\":\"0612345678\"}");
+        anna.push(new Mutation(m.mutationId(), null, m.seq(), m.op(), m.recordType(), m.recordId(), m.participantId(),
+                m.baseVersion(), m.fields(), m.hlc(), m.schemaVersion()));
+        assertEquals(anna.identity.deviceId(),
+                world.store.read(tx -> tx.record(p)).orElseThrow().stamps().get("phone").deviceId());
+
+        SyncWorld.Phone second = world.pairPhone(anna.identity.userId());
+        world.clock.advance(Duration.ofSeconds(1));
+        PushResponse concurrent = second.push(second.upsert(RecordType.PARTICIPANT, p, p, v, "{\"phone\":\"0687654321\"}"));
+        assertEquals(MutationResult.Status.APPLIED, concurrent.results().get(0).status());
+        assertEquals(1, concurrent.results().get(0).conflicts().size());
     }
 
     @Test
