@@ -301,7 +301,7 @@ class HttpApiTest {
     void admin_withoutToken_is401_andBadInputIsClear4xx() throws Exception {
         call("GET", "/api/admin/users", null, null, 401);
         call("GET", "/api/admin/users", "wrong", null, 401);
-        assertEquals("invalid_json", admin("POST", "/memberships", "{\"userId\":\"" + userId + "\",\"projectId\":\""
+        assertEquals("unknown_code", admin("POST", "/memberships", "{\"userId\":\"" + userId + "\",\"projectId\":\""
                 + projectId + "\",\"role\":\"CAPTAIN\"}", 400).get("error").asText());
         admin("POST", "/users", "{\"name\":\"Anna\",\"email\":\"anna@example.org\"}", 409);
         admin("POST", "/users", "{\"name\":\"Anna\",\"email\":\"no-at-sign\"}", 400);
