@@ -60,6 +60,8 @@ class StrictJsonTest {
      */
     private static final Set<String> WITHOUT_JSON_BODY = Set.of(
             "GET /",
+            "GET /observe/health/*",
+            "GET /observe/metrics/*",
             "GET /api/admin/organisations",
             "GET /api/admin/projects",
             "GET /api/admin/projects/{projectId}/conflicts",
