@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.koers.server.privacy.PrivacySettings;
+import nl.koers.server.report.ReportSettings;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncSettings;
 
@@ -17,9 +18,17 @@ import nl.koers.server.sync.SyncSettings;
  * @param seedDemo         fill an empty store with synthetic demo data on start
  * @param database         which store: SQLite in {@code dataDir} or PostgreSQL ({@code koers.db})
  * @param privacy          retention period and the HTTPS key store ({@code koers.privacy}, {@code koers.tls})
+ * @param reports          the threshold of external reports ({@code koers.reports})
  */
 public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync,
-                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy) {
+                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy,
+                             ReportSettings reports) {
+
+    /** Settings with the default report settings (threshold 10). */
+    public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
+                          DatabaseSettings database, PrivacySettings privacy) {
+        this(dataDir, pairingCodeLife, sync, seedDemo, database, privacy, ReportSettings.DEFAULTS);
+    }
 
     /** Settings with the default privacy settings (24 months retention, plain HTTP). */
     public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
@@ -44,7 +53,8 @@ public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSetting
                         Duration.ofMinutes(koers.get("sync.clock-skew-minutes").asLong().orElse(defaults.clockSkew().toMinutes()))),
                 koers.get("demo.seed").asBoolean().orElse(false),
                 database(koers.get("db"), dataDir),
-                PrivacySettings.from(koers));
+                PrivacySettings.from(koers),
+                ReportSettings.from(koers));
     }
 
     private static DatabaseSettings database(Config db, Path dataDir) {
