@@ -50,7 +50,7 @@ public final class KoersServices implements AutoCloseable {
         this.audit = new AuditLog(store, clock);
         this.adminTokens = new AdminTokens(store, clock, random);
         this.sync = new AuditingSyncService(new StoreSyncService(store, clock, settings.sync(), scope), audit);
-        this.reports = new ReportEngine(store);
+        this.reports = new ReportEngine(store, settings.reports());
         this.clock = clock;
         SecureRandom secure = new SecureRandom();
         PasswordHasher hasher = new PasswordHasher(secure);

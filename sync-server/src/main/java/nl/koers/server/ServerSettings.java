@@ -4,6 +4,7 @@ import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
 import nl.koers.server.privacy.PrivacySettings;
+import nl.koers.server.report.ReportSettings;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncSettings;
 
@@ -17,16 +18,18 @@ import nl.koers.server.sync.SyncSettings;
  * @param seedDemo         fill an empty store with synthetic demo data on start
  * @param database         which store: SQLite in {@code dataDir} or PostgreSQL ({@code koers.db})
  * @param privacy          retention period and the HTTPS key store ({@code koers.privacy}, {@code koers.tls})
+ * @param reports          the threshold of external reports ({@code koers.reports})
  * @param scrapeToken      the token a monitoring system reads the metrics with ({@code koers.observe.scrape-token});
  *                         empty: only administrators may read them
  */
 public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync,
-                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy, String scrapeToken) {
+                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy,
+                             ReportSettings reports, String scrapeToken) {
 
-    /** Settings without a scrape token: only administrators read the metrics. */
+    /** Settings with the default report settings (threshold 10) and no scrape token (administrators read the metrics). */
     public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
                           DatabaseSettings database, PrivacySettings privacy) {
-        this(dataDir, pairingCodeLife, sync, seedDemo, database, privacy, "");
+        this(dataDir, pairingCodeLife, sync, seedDemo, database, privacy, ReportSettings.DEFAULTS, "");
     }
 
     /** Settings with the default privacy settings (24 months retention, plain HTTP). */
@@ -53,6 +56,7 @@ public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSetting
                 koers.get("demo.seed").asBoolean().orElse(false),
                 database(koers.get("db"), dataDir),
                 PrivacySettings.from(koers),
+                ReportSettings.from(koers),
                 koers.get("observe.scrape-token").asString().orElse(""));
     }
 

@@ -23,12 +23,26 @@ import nl.koers.server.store.Store;
 public final class ReportEngine {
 
     private final Store store;
+    private final ReportSettings settings;
 
+    /** An engine with the default settings (threshold 10). */
     public ReportEngine(Store store) {
-        this.store = store;
+        this(store, ReportSettings.DEFAULTS);
     }
 
-    public Report run(ReportRequest request) {
+    public ReportEngine(Store store, ReportSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /**
+     * The report asked for. For an external audience the threshold is the server's
+     * ({@link ReportSettings#threshold()}) unless the request asks for a higher one: no caller can
+     * lower it.
+     */
+    public Report run(ReportRequest asked) {
+        ReportRequest request = asked.audience().external() && asked.threshold() < settings.threshold()
+                ? asked.withThreshold(settings.threshold()) : asked;
         ReportText text = new ReportText(request.language());
         return store.readSql(connection -> {
             ProgrammeScan.Catalogue catalogue = ProgrammeScan.catalogue(connection);

@@ -14,7 +14,8 @@ import nl.koers.model.codes.ConsentPurpose;
  * @param groupBy     how the tables are split besides the total
  * @param silenceDays participants without contact for more than this many days are "silent";
  *                    0 means each project's own setting
- * @param threshold   counts below it are suppressed for external audiences
+ * @param threshold   counts below it are suppressed for external audiences (the engine never goes
+ *                    below the server's threshold)
  * @param language    labels and number formats (Dutch or English)
  */
 public record ReportRequest(LocalDate asOf, ConsentPurpose purpose, Audience audience, Selection selection,
@@ -56,6 +57,10 @@ public record ReportRequest(LocalDate asOf, ConsentPurpose purpose, Audience aud
 
     public ReportRequest withSelection(Selection other) {
         return new ReportRequest(asOf, purpose, audience, other, groupBy, silenceDays, threshold, language);
+    }
+
+    public ReportRequest withThreshold(int other) {
+        return new ReportRequest(asOf, purpose, audience, selection, groupBy, silenceDays, other, language);
     }
 
     public ReportRequest withLanguage(Locale other) {

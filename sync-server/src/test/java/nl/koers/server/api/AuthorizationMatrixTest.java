@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webserver.WebServer;
@@ -37,17 +38,24 @@ import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.AdminService;
 import nl.koers.server.admin.RandomIds;
+import nl.koers.server.auth.DeviceIdentity;
 import nl.koers.server.auth.Role;
 import nl.koers.server.auth.web.SignIn;
+import nl.koers.server.export.XlsxReader;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.Administrators;
 import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
+import nl.koers.sync.MutationResult;
 import nl.koers.sync.Operation;
 import nl.koers.sync.PushRequest;
+import nl.koers.sync.PushResponse;
 import nl.koers.sync.SchemaVersions;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -559,5 +567,144 @@ class AuthorizationMatrixTest {
             more = page.get("hasMore").asBoolean();
         }
         return participants;
+    }
+
+    // ---- viewer lowers the threshold: every report and export route suppresses at the server's threshold
+    // (a block of its own: twelve consenting participants in the own project, 7 men and 5 women; at the
+    // server's threshold of 10 both counts print "x", at a threshold of 1 they would print 7 and 5)
+
+    static final int SMALL_MEN = 7;
+    static final int SMALL_WOMEN = 5;
+    static UUID smallNumbersCoach;
+
+    /** Pushes the twelve participants once, from a phone of their own coach, through the real sync service. */
+    static synchronized void smallNumbers() {
+        if (smallNumbersCoach != null) {
+            return;
+        }
+        UUID coach = member("threshold-coach", ownProject, Role.COACH);
+        AdminService.PairedDevice device = services.admin().pair(services.admin().issuePairingCode(coach).code(), "seed");
+        DeviceIdentity identity = new DeviceIdentity(device.deviceId(), coach);
+        List<Mutation> mutations = new ArrayList<>();
+        for (int i = 0; i < SMALL_MEN + SMALL_WOMEN; i++) {
+            UUID participant = UUID.randomUUID();
+            ObjectNode person = MinimalRecords.of(RecordType.PARTICIPANT, "{\"gender\":\"" + (i < SMALL_MEN ? "man" : "vrouw")
+                    + "\"}");
+            person.putArray("consents").addObject().put("purpose", "rapportage_financier").put("given", true)
+                    .put("date", "2024-06-01").put("recordedBy", coach.toString());
+            mutations.add(seedMutation(identity, mutations.size() + 1, RecordType.PARTICIPANT, participant, participant, person));
+            mutations.add(seedMutation(identity, mutations.size() + 1, RecordType.TRAJECTORY, UUID.randomUUID(), participant,
+                    MinimalRecords.of(RecordType.TRAJECTORY, "{\"projectId\":\"" + ownProject + "\",\"intakeDate\":\"2024-06-01\","
+                            + "\"primaryCoachId\":\"" + coach + "\"}")));
+        }
+        PushResponse pushed = services.sync().push(identity, new PushRequest(device.deviceId(), SchemaVersions.CURRENT, mutations));
+        assertTrue(pushed.results().stream().allMatch(r -> r.status() == MutationResult.Status.APPLIED), pushed.toString());
+        smallNumbersCoach = coach;
+    }
+
+    private static Mutation seedMutation(DeviceIdentity identity, long seq, RecordType type, UUID id, UUID participant,
+                                         ObjectNode fields) {
+        return new Mutation(UUID.randomUUID(), identity.deviceId(), seq, Operation.UPSERT, type, id, participant, 0, fields,
+                new Hlc(1_735_000_000_000L + seq, 0, identity.deviceId().toString()).encode(), SchemaVersions.CURRENT);
+    }
+
+    /** The gender row "Man" as each route prints it, asked by the viewer with a threshold of 1. */
+    @Test
+    void viewerLowersTheThreshold_everyReportAndExportRoute_suppressesAtTheServersThreshold() throws Exception {
+        smallNumbers();
+        Credentials viewer = credentials.get(Who.VIEWER);
+        List<String> leaks = new ArrayList<>();
+        for (String audience : List.of("financier", "gemeente")) {
+            String query = "?asOf=" + AS_OF + "&project=" + ownProject + "&audience=" + audience + "&threshold=1";
+            HttpResponse<String> json = http.send(get("/api/reports" + query, viewer), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, json.statusCode(), json.body());
+            JsonNode report = Json.MAPPER.readTree(json.body());
+            if (report.get("threshold").asInt() != 10) {
+                leaks.add("JSON " + audience + ": applied threshold " + report.get("threshold").asInt());
+            }
+            JsonNode man = genderRow(report, "man");
+            check(leaks, "JSON " + audience, man.at("/cells/0/text").asText() + " " + man.at("/cells/1/text").asText());
+            if (man.at("/cells/0").has("value")) {
+                leaks.add("JSON " + audience + ": a value beside the text");
+            }
+
+            byte[] csv = http.send(get("/api/reports/csv" + query, viewer), HttpResponse.BodyHandlers.ofByteArray()).body();
+            check(leaks, "CSV " + audience, new String(csv, StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("Man;")).findFirst().orElse("no line").substring(4).replace(';', ' '));
+
+            byte[] xlsx = http.send(get("/api/reports/xlsx" + query, viewer), HttpResponse.BodyHandlers.ofByteArray()).body();
+            List<String> xlsxMan = XlsxReader.read(xlsx).get("Kenmerken deelnemers").stream()
+                    .filter(r -> !r.isEmpty() && r.get(0).equals("Man")).findFirst().orElse(List.of("Man", "no", "row"));
+            check(leaks, "XLSX " + audience, xlsxMan.get(1) + " " + xlsxMan.get(2));
+
+            byte[] pdf = http.send(get("/api/reports/pdf" + query, viewer), HttpResponse.BodyHandlers.ofByteArray()).body();
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(document);
+                check(leaks, "PDF " + audience, text.lines().filter(l -> l.startsWith("Man ")).findFirst().orElse("Man no line")
+                        .substring(4));
+            }
+
+            check(leaks, "dashboard overview " + audience, dashboardMan(get("/dashboard/" + query, viewer)));
+            check(leaks, "dashboard project " + audience, dashboardMan(get("/dashboard/project/" + ownProject + query, viewer)));
+            check(leaks, "dashboard coach " + audience + " (leader)", dashboardMan(get("/dashboard/coach/" + smallNumbersCoach
+                    + query, credentials.get(Who.LEADER))));
+            String leaderQuery = query.replace("&project=" + ownProject, "");
+            JsonNode leaders = Json.MAPPER.readTree(http.send(get("/api/reports" + leaderQuery, credentials.get(Who.LEADER)),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            check(leaks, "JSON " + audience + " (leader)", genderRow(leaders, "man").at("/cells/0/text").asText() + " x");
+            JsonNode admins = Json.MAPPER.readTree(http.send(get("/api/reports" + leaderQuery, credentials.get(Who.ADMIN)),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            check(leaks, "JSON " + audience + " (administrator)", genderRow(admins, "man").at("/cells/0/text").asText() + " x");
+        }
+        assertTrue(leaks.isEmpty(), "routes that printed the small counts:\n" + String.join("\n", leaks));
+
+        JsonNode raised = Json.MAPPER.readTree(http.send(get("/api/reports?asOf=" + AS_OF + "&project=" + ownProject
+                + "&audience=financier&threshold=13", viewer), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(13, raised.get("threshold").asInt(), "a caller may raise the threshold");
+        assertEquals("x", genderRow(raised, "vrouw").at("/cells/0/text").asText());
+        for (String audience : List.of("", "&audience=intern")) {
+            assertEquals(403, http.send(get("/api/reports?asOf=" + AS_OF + "&project=" + ownProject + audience, viewer),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "a viewer never gets the internal report: " + audience);
+        }
+        HttpResponse<String> team = http.send(get("/api/reports?asOf=" + AS_OF + "&project=" + ownProject + "&audience=team",
+                viewer), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, team.statusCode());
+        assertEquals("unknown_audience", Json.MAPPER.readTree(team.body()).get("error").asText());
+        JsonNode internal = Json.MAPPER.readTree(http.send(get("/api/reports?asOf=" + AS_OF + "&project=" + ownProject
+                + "&threshold=1", credentials.get(Who.LEADER)), HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(String.valueOf(SMALL_MEN), genderRow(internal, "man").at("/cells/0/text").asText(),
+                "the leader's internal report has every count: the fixture has the small numbers");
+    }
+
+    private static void check(List<String> leaks, String route, String manCells) {
+        if (!manCells.equals("x x")) {
+            leaks.add(route + ": Man " + manCells);
+        }
+    }
+
+    private static JsonNode genderRow(JsonNode report, String key) {
+        for (JsonNode section : report.get("sections")) {
+            for (JsonNode table : section.get("tables")) {
+                if (table.get("id").asText().equals("gender")) {
+                    for (JsonNode row : table.get("rows")) {
+                        if (row.get("key").asText().equals(key)) {
+                            return row;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no gender row " + key + " in " + report);
+    }
+
+    /** The two cells of the row "Man" in the dashboard's gender table. */
+    private static String dashboardMan(HttpRequest page) throws Exception {
+        HttpResponse<String> response = http.send(page, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        String html = response.body();
+        int table = html.indexOf("id=\"table-gender\"");
+        assertTrue(table > 0, "the page has the gender table");
+        Matcher row = Pattern.compile("<tr><td>Man</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>").matcher(html);
+        return row.find(table) ? row.group(1) + " " + row.group(2) : "no row";
     }
 }

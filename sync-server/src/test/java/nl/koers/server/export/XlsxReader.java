@@ -19,12 +19,12 @@ import org.w3c.dom.NodeList;
  * parsers over the OOXML parts. Gives each sheet (by name) as rows of cell texts; numbers as
  * stored ({@code 0.201}), shared and inline strings resolved.
  */
-final class XlsxReader {
+public final class XlsxReader {
 
     private XlsxReader() {
     }
 
-    static Map<String, List<List<String>>> read(byte[] xlsx) throws Exception {
+    public static Map<String, List<List<String>>> read(byte[] xlsx) throws Exception {
         Map<String, byte[]> parts = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
