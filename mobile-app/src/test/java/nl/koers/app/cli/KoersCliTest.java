@@ -89,7 +89,7 @@ class KoersCliTest {
             assertEquals(Json.readObject("""
                     {"trajectoryId":"%s","at":"2025-03-05T14:30:00Z","minutes":30,"kind":"huisbezoek",
                      "authorId":"%s","notes":"eerste gesprek"}""".formatted(TRAJECTORY, COACH)), contact.fields());
-            assertEquals(List.of(), RecordSchemas.of(RecordType.CONTACT).validate(contact.fields()));
+            assertEquals(List.of(), RecordSchemas.of(RecordType.CONTACT, clock).validate(contact.fields()));
         }
     }
 

@@ -44,7 +44,7 @@ public final class FakeSyncServer implements SyncTransport {
 
     private final Clock clock;
     private final Supplier<UUID> ids;
-    private final MergeEngine merge = new MergeEngine(RecordSchemas::of);
+    private final MergeEngine merge;
     private final Map<String, UUID> pairingCodes = new HashMap<>();
     private final Map<String, Device> devices = new HashMap<>();
     private final List<ProjectSummary> projects = new ArrayList<>();
@@ -55,6 +55,7 @@ public final class FakeSyncServer implements SyncTransport {
     public FakeSyncServer(Clock clock, Supplier<UUID> ids) {
         this.clock = clock;
         this.ids = ids;
+        this.merge = new MergeEngine(RecordSchemas.reading(clock)::of);
     }
 
     /** Everything that a backup holds and a restore brings back. */

@@ -1,6 +1,7 @@
 package nl.koers.server.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import nl.koers.model.RecordSchemas;
@@ -27,11 +28,12 @@ import nl.koers.sync.StoredRecord;
  */
 final class MutationApplier {
 
-    private final MergeEngine merge = new MergeEngine(RecordSchemas::of);
+    private final MergeEngine merge;
     private final ScopePolicy scope;
     private final ParticipantEraser eraser;
 
-    MutationApplier(ScopePolicy scope, ParticipantEraser eraser) {
+    MutationApplier(ScopePolicy scope, ParticipantEraser eraser, Clock clock) {
+        this.merge = new MergeEngine(RecordSchemas.reading(clock)::of);
         this.scope = scope;
         this.eraser = eraser;
     }
