@@ -21,6 +21,8 @@ import nl.koers.sync.MergeEngine;
 import nl.koers.sync.MergeOutcome;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.ProjectSummary;
 import nl.koers.sync.PullResponse;

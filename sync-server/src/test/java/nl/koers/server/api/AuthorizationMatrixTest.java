@@ -201,7 +201,7 @@ class AuthorizationMatrixTest {
     }
 
     private static Credentials phone(UUID user) {
-        AdminService.PairedDevice device = services.admin().pair(services.admin().issuePairingCode(user).code(), "phone");
+        var device = services.admin().pair(services.admin().issuePairingCode(user).code(), "phone");
         return new Credentials(device.token(), null, null, device.deviceId());
     }
 

@@ -38,6 +38,7 @@ import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.Administrators;
 import nl.koers.sync.Json;
+import nl.koers.sync.PairingResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class PrivacyHttpTest {
         public void close() {
         }
     };
-    AdminService.PairedDevice device;
+    PairingResponse device;
     String adminToken;
     UUID participant;
 
