@@ -17,6 +17,7 @@ import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.server.auth.web.AccessDeniedException;
 import nl.koers.server.ExplainedException;
 import nl.koers.server.report.ReportException;
+import nl.koers.server.store.StoreUnavailableException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
 import nl.koers.sync.Json;
@@ -43,6 +44,9 @@ public final class ErrorMapping {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(e.retryAfter())));
                     send(res, Status.TOO_MANY_REQUESTS_429, e);
                 })
+                .error(StoreUnavailableException.class, (req, res, e) -> send(res, Status.SERVICE_UNAVAILABLE_503,
+                        "store_unavailable", "the server's database is busy or unavailable just now; try again later",
+                        List.of()))
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
                 .error(HttpException.class, (req, res, e) -> {
