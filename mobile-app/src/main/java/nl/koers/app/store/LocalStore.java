@@ -372,10 +372,9 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Applies one page of the change feed with its cursor, in one transaction: shadows, views,
-     * removed and erased participants, and on the last page the projects.
+     * Applies one page of the change feed with its cursor and the server's clock reading, in one
+     * transaction: shadows, views, removed and erased participants, and on the last page the projects.
      */
-    /** Applies a pull page with its cursor and the server's clock reading, in one transaction. */
     public synchronized void applyPullPage(PullResponse page) {
         write(() -> {
             SyncStateRow state = state();
