@@ -44,9 +44,12 @@ public final class ErrorMapping {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(e.retryAfter())));
                     send(res, Status.TOO_MANY_REQUESTS_429, e);
                 })
-                .error(StoreUnavailableException.class, (req, res, e) -> send(res, Status.SERVICE_UNAVAILABLE_503,
-                        "store_unavailable", "the server's database is busy or unavailable just now; try again later",
-                        List.of()))
+                .error(StoreUnavailableException.class, (req, res, e) -> {
+                    LOG.warning(() -> "store unavailable in " + req.prologue().method() + " " + req.path().path()
+                            + ": " + e.getMessage());
+                    send(res, Status.SERVICE_UNAVAILABLE_503, "store_unavailable",
+                            "the server's database is busy or unavailable just now; try again later", List.of());
+                })
                 .error(UnknownCodeException.class, (req, res, e) ->
                         send(res, Status.BAD_REQUEST_400, "unknown_code", e.getMessage(), List.of(e.list())))
                 .error(HttpException.class, (req, res, e) -> {
