@@ -14,27 +14,15 @@ import nl.koers.model.schema.TrajectorySchema;
 
 /**
  * The schema of every record type, as catalogued in {@code docs/RECORDS.md}. Rules that compare
- * with today (a date of birth in the future) read the clock given here.
+ * with today (a date of birth in the future) read the clock these schemas were made with: the
+ * caller's injected clock, never a system clock of their own.
  */
 public final class RecordSchemas {
 
-    private static final Map<RecordType, RecordSchema> SYSTEM_CLOCK = all(Clock.systemUTC());
+    private final Map<RecordType, RecordSchema> schemas;
 
-    private RecordSchemas() {
-    }
-
-    /** The schema of a type, reading the system clock. */
-    public static RecordSchema of(RecordType type) {
-        return SYSTEM_CLOCK.get(type);
-    }
-
-    /** The schema of a type, reading the given clock (tests, or a server with its own clock). */
-    public static RecordSchema of(RecordType type, Clock clock) {
-        return all(clock).get(type);
-    }
-
-    private static Map<RecordType, RecordSchema> all(Clock clock) {
-        Map<RecordType, RecordSchema> schemas = new EnumMap<>(RecordType.class);
+    private RecordSchemas(Clock clock) {
+        schemas = new EnumMap<>(RecordType.class);
         for (RecordType type : RecordType.values()) {
             schemas.put(type, switch (type) {
                 case PARTICIPANT -> ParticipantSchema.create(clock);
@@ -47,6 +35,20 @@ public final class RecordSchemas {
                 case HANDOVER_NOTE -> HandoverNoteSchema.create();
             });
         }
-        return schemas;
+    }
+
+    /** The schemas of every type, reading this clock for "today". */
+    public static RecordSchemas reading(Clock clock) {
+        return new RecordSchemas(clock);
+    }
+
+    /** The schema of a type, reading the given clock (a single look-up; hold {@link #reading} for many). */
+    public static RecordSchema of(RecordType type, Clock clock) {
+        return reading(clock).of(type);
+    }
+
+    /** The schema of a type. */
+    public RecordSchema of(RecordType type) {
+        return schemas.get(type);
     }
 }

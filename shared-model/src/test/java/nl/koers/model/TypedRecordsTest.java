@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +17,14 @@ import nl.koers.model.codes.Gender;
 import nl.koers.model.codes.NotesVisibility;
 import nl.koers.model.codes.Outflow;
 import nl.koers.sync.Json;
+import nl.koers.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TypedRecordsTest {
+
+    private static final ManualClock CLOCK = new ManualClock(Instant.parse("2025-06-15T10:00:00Z"));
 
     private static final Map<RecordType, Class<?>> TYPES = Map.of(
             RecordType.PARTICIPANT, Participant.class, RecordType.TRAJECTORY, Trajectory.class,
@@ -34,7 +38,7 @@ class TypedRecordsTest {
         Set<String> properties = new TreeSet<>();
         Json.MAPPER.getSerializationConfig().introspect(Json.MAPPER.constructType(TYPES.get(type)))
                 .findProperties().forEach(p -> properties.add(p.getName()));
-        assertEquals(new TreeSet<>(RecordSchemas.of(type).fields()), properties);
+        assertEquals(new TreeSet<>(RecordSchemas.of(type, CLOCK).fields()), properties);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import nl.koers.server.privacy.PrivacySettings;
 import nl.koers.server.report.ReportSettings;
 import nl.koers.server.store.DatabaseSettings;
+import nl.koers.server.store.PoolSettings;
 import nl.koers.server.sync.SyncSettings;
 
 /**
@@ -62,10 +63,13 @@ public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSetting
 
     private static DatabaseSettings database(Config db, Path dataDir) {
         DatabaseSettings.Kind kind = DatabaseSettings.Kind.parse(db.get("kind").asString().orElse("sqlite"));
-        return switch (kind) {
+        DatabaseSettings database = switch (kind) {
             case SQLITE -> DatabaseSettings.sqlite(dataDir);
             case POSTGRES -> DatabaseSettings.postgres(db.get("url").asString().orElse(""),
                     db.get("user").asString().orElse(""), db.get("password").asString().orElse(""));
         };
+        PoolSettings defaults = PoolSettings.DEFAULTS;
+        return database.withPool(new PoolSettings(db.get("pool-size").asInt().orElse(defaults.size()),
+                Duration.ofMillis(db.get("connection-timeout-ms").asLong().orElse(defaults.connectionTimeout().toMillis()))));
     }
 }

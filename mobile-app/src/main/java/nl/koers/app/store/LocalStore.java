@@ -48,6 +48,7 @@ public final class LocalStore implements AutoCloseable {
 
     private final StoreDatabase db;
     private final Clock clock;
+    private final RecordSchemas schemas;
     private final Supplier<UUID> ids;
     private final HybridLogicalClock hlc;
     private final ViewProjector projector;
@@ -58,6 +59,7 @@ public final class LocalStore implements AutoCloseable {
     private LocalStore(StoreDatabase db, Clock clock, Supplier<UUID> ids) {
         this.db = db;
         this.clock = clock;
+        this.schemas = RecordSchemas.reading(clock);
         this.ids = ids;
         this.keys = new DeviceKeys(db, clock, new SecureRandom());
         SyncStateRow state = db.inTransaction(() -> initialState(ids));
@@ -179,7 +181,7 @@ public final class LocalStore implements AutoCloseable {
             }
             ObjectNode record = current == null ? Json.object() : current.fields(db.sealer);
             record.setAll(changedFields.deepCopy());
-            List<Violation> violations = RecordSchemas.of(type).validate(record);
+            List<Violation> violations = schemas.of(type).validate(record);
             if (!violations.isEmpty()) {
                 return SaveResult.refused(violations);
             }
@@ -367,10 +369,9 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
-     * Applies one page of the change feed with its cursor, in one transaction: shadows, views,
-     * removed and erased participants, and on the last page the projects.
+     * Applies one page of the change feed with its cursor and the server's clock reading, in one
+     * transaction: shadows, views, removed and erased participants, and on the last page the projects.
      */
-    /** Applies a pull page with its cursor and the server's clock reading, in one transaction. */
     public synchronized void applyPullPage(PullResponse page) {
         write(() -> {
             SyncStateRow state = state();

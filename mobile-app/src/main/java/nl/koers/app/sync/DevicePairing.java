@@ -2,6 +2,8 @@ package nl.koers.app.sync;
 
 import nl.koers.app.store.LocalStore;
 import nl.koers.app.store.Pairing;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 
 /** Pairs this device with a server using a one-time code, and keeps what the server answers. */
 public final class DevicePairing {

@@ -12,6 +12,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import nl.koers.sync.ErrorBody;
 import nl.koers.sync.Json;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushRequest;

@@ -1,5 +1,7 @@
 package nl.koers.app.sync;
 
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushRequest;

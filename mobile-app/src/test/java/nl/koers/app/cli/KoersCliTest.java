@@ -17,7 +17,15 @@ import nl.koers.testing.ManualClock;
 import nl.koers.app.testing.SequentialIds;
 import nl.koers.model.RecordSchemas;
 import nl.koers.model.RecordType;
+import nl.koers.model.testing.MinimalRecords;
+import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
+import nl.koers.sync.Mutation;
+import nl.koers.sync.Operation;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
+import nl.koers.sync.PushRequest;
+import nl.koers.sync.SchemaVersions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -55,9 +63,20 @@ class KoersCliTest {
         return commandLine.execute(withDir);
     }
 
+    /** A participant another coach registered: out of this coach's scope, as on the real server. */
+    private UUID colleaguesParticipant() {
+        UUID participant = new UUID(9, 7);
+        PairingResponse colleague = server.pair(new PairingRequest(server.issuePairingCode(new UUID(100, 2)), "colleague"));
+        Mutation registered = new Mutation(new UUID(9, 8), colleague.deviceId(), 1, Operation.UPSERT,
+                RecordType.PARTICIPANT, participant, participant, 0, MinimalRecords.of(RecordType.PARTICIPANT),
+                new Hlc(clock.millis(), 0, colleague.deviceId().toString()).encode(), SchemaVersions.CURRENT);
+        server.push(colleague.token(), new PushRequest(colleague.deviceId(), SchemaVersions.CURRENT, List.of(registered)));
+        return participant;
+    }
+
     @Test
     void pairLogSyncStatus_fromTheShell() {
-        UUID participant = new UUID(9, 1);
+        UUID participant = colleaguesParticipant();
         String code = server.issuePairingCode(COACH);
 
         assertEquals(0, run("pair", "--server", "https://koers.example", "--code", code, "--name", "test"));
@@ -89,7 +108,7 @@ class KoersCliTest {
             assertEquals(Json.readObject("""
                     {"trajectoryId":"%s","at":"2025-03-05T14:30:00Z","minutes":30,"kind":"huisbezoek",
                      "authorId":"%s","notes":"eerste gesprek"}""".formatted(TRAJECTORY, COACH)), contact.fields());
-            assertEquals(List.of(), RecordSchemas.of(RecordType.CONTACT).validate(contact.fields()));
+            assertEquals(List.of(), RecordSchemas.of(RecordType.CONTACT, clock).validate(contact.fields()));
         }
     }
 

@@ -368,6 +368,19 @@ class LocalStoreTest {
      * The first save of a record on this device: a whole valid record, the given fields laid over
      * the minimal one. Later saves of the same record send only the changed fields.
      */
+    @Test
+    void save_dateOfBirthAfterToday_isRefusedByTheStoresClock_notTheSystemClock() {
+        ObjectNode born = fields("dateOfBirth", "2025-06-01");
+
+        SaveResult early = create(RecordType.PARTICIPANT, PARTICIPANT, PARTICIPANT, born);
+        assertFalse(early.saved(), "on 5 March 2025 by the store's clock, 1 June 2025 has not come yet");
+        assertEquals("date.future", early.violations().get(0).code());
+
+        clock.advance(Duration.ofDays(100));
+        assertTrue(create(RecordType.PARTICIPANT, PARTICIPANT, PARTICIPANT, born).saved(),
+                "a hundred days later by the same clock it has");
+    }
+
     private SaveResult create(RecordType type, UUID id, UUID participant, ObjectNode fields) {
         return store.save(type, id, participant, MinimalRecords.of(type, fields));
     }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.koers.sync.Json;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushRequest;

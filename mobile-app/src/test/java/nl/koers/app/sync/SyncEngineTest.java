@@ -204,8 +204,9 @@ class SyncEngineTest {
 
     @Test
     void rejectedChange_landsInTheInbox_andLeavesTheView() {
-        UUID stranger = new UUID(1, 800);
-        server.assign(OTHER_COACH, stranger);
+        TestDevice colleague = device(OTHER_COACH, 3);
+        UUID stranger = newParticipant(colleague, "Stranger");
+        colleague.sync();
         UUID contact = new UUID(1, 801);
         phone.create(RecordType.CONTACT, contact, stranger, fields("minutes", 20));
 
@@ -217,7 +218,7 @@ class SyncEngineTest {
     }
 
     @Test
-    void participantReassignedWhileOffline_leavesTheDevice_andQueuedWorkIsAnswered() {
+    void participantReassignedWhileOffline_leavesTheDevice_andTheVisitLoggedBeforeIsStillStored() {
         UUID participant = newParticipant(phone, "Amina");
         phone.sync();
         UUID contact = new UUID(1, 900);
@@ -229,8 +230,10 @@ class SyncEngineTest {
 
         assertEquals(1, report.removed());
         assertTrue(phone.view().isEmpty());
-        assertEquals(Rejection.Reason.OUT_OF_SCOPE, phone.store.rejectedInbox().get(0).rejection().reason());
-        assertEquals(20, phone.store.rejectedInbox().get(0).mutation().fields().get("minutes").asInt());
+        assertEquals(0, report.rejected(), "a coach who held the participant may still send what they logged");
+        assertEquals(0, phone.store.pendingCount());
+        assertEquals(20, server.record(contact).fields().get("minutes").asInt());
+        assertEquals(server.scopeView(OTHER_COACH).get(contact), server.record(contact).fields());
     }
 
     @Test
@@ -279,12 +282,27 @@ class SyncEngineTest {
     }
 
     @Test
-    void revokedToken_stopsTheRound_andKeepsTheOutbox() {
-        newParticipant(phone, "Amina");
-        server.revoke(phone.store.pairing().orElseThrow().token());
+    void tokenTheServerNoLongerKnows_stopsTheRound_andKeepsTheOutbox() {
+        Object beforeThePairing = server.backup();
+        TestDevice tablet = device(COACH, 2);
+        newParticipant(tablet, "Amina");
+        server.restore(beforeThePairing);
 
-        assertEquals(SyncOutcome.UNAUTHORIZED, phone.sync().outcome());
-        assertEquals(1, phone.store.pendingCount());
+        assertEquals(SyncOutcome.UNAUTHORIZED, tablet.sync().outcome());
+        assertEquals(1, tablet.store.pendingCount());
+    }
+
+    @Test
+    void revokedDevice_wipesWhatItHolds_evenUnsentChanges() {
+        newParticipant(phone, "Amina");
+        phone.sync();
+        newParticipant(phone, "Yonas");
+        server.revoke(phone.store.pairing().orElseThrow().deviceId());
+
+        assertEquals(SyncOutcome.WIPED, phone.sync().outcome());
+        assertEquals(0, phone.store.pendingCount());
+        assertTrue(phone.view().isEmpty());
+        assertTrue(phone.store.pairing().isEmpty());
     }
 
     @Test

@@ -1,9 +1,9 @@
 package nl.koers.app.views;
 
-import nl.koers.app.sync.PairingRequest;
-import nl.koers.app.sync.PairingResponse;
 import nl.koers.app.sync.SyncTransport;
 import nl.koers.app.sync.TransportException;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushRequest;

@@ -7,6 +7,7 @@ import java.util.UUID;
 import nl.koers.server.auth.DeviceIdentity;
 import nl.koers.server.auth.Role;
 import nl.koers.sync.Conflict;
+import nl.koers.sync.PairingResponse;
 
 /**
  * The administration Koers needs to run: organisations, projects, users and their roles,
@@ -37,7 +38,7 @@ public interface AdminService {
     PairingCode issuePairingCode(UUID userId);
 
     /** Exchanges a pairing code for a device id and token; the token is shown once and stored hashed. */
-    PairedDevice pair(String code, String deviceName);
+    PairingResponse pair(String code, String deviceName);
 
     /**
      * The device a token belongs to; empty if the token is unknown.
@@ -84,6 +85,4 @@ public interface AdminService {
     record PairingCode(String code, UUID userId, long expiresAtMillis) {
     }
 
-    record PairedDevice(UUID deviceId, UUID userId, String token) {
-    }
 }

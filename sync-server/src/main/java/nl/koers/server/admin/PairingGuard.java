@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import nl.koers.server.auth.Throttle;
 import nl.koers.server.auth.TooManyAttemptsException;
+import nl.koers.sync.PairingResponse;
 
 /**
  * Pairing codes are short (eight characters from 31), so guessing is limited before a code is
@@ -37,7 +38,7 @@ public final class PairingGuard {
      * @throws TooManyAttemptsException (429) without looking at the code, if either is used up
      * @throws AdminException           as {@link AdminService#pair}
      */
-    public AdminService.PairedDevice pair(String code, String deviceName, String clientAddress) {
+    public PairingResponse pair(String code, String deviceName, String clientAddress) {
         String normalised = PairingCodes.normalise(code);
         String prefix = normalised.substring(0, Math.min(PREFIX_LENGTH, normalised.length()));
         Throttle.Admission admission = throttle.admit(List.of(new Throttle.Key(PER_ADDRESS, clientAddress),
@@ -48,7 +49,7 @@ public final class PairingGuard {
                     : "too many wrong pairing codes like this one from anywhere", admission.retryAfter());
         }
         try {
-            AdminService.PairedDevice device = admin.pair(code, deviceName);
+            PairingResponse device = admin.pair(code, deviceName);
             throttle.forgive(admission);
             return device;
         } catch (AdminException e) {

@@ -21,6 +21,7 @@ import nl.koers.server.store.StoredPairingCode;
 import nl.koers.server.store.StoredProject;
 import nl.koers.server.sync.ParticipantEraser;
 import nl.koers.sync.Conflict;
+import nl.koers.sync.PairingResponse;
 
 /** {@link AdminService} over a {@link Store}; every operation is one transaction. */
 public final class StoreAdminService implements AdminService {
@@ -185,7 +186,7 @@ public final class StoreAdminService implements AdminService {
     }
 
     @Override
-    public PairedDevice pair(String code, String deviceName) {
+    public PairingResponse pair(String code, String deviceName) {
         String name = required("deviceName", deviceName);
         String normalised = PairingCodes.normalise(code);
         UUID deviceId = random.next();
@@ -198,7 +199,7 @@ public final class StoreAdminService implements AdminService {
                             "the pairing code is unknown, already used or expired; ask for a new one"));
             tx.markPairingCodeUsed(normalised, now);
             tx.insertDevice(new Device(deviceId, stored.userId(), name, TokenHash.of(token), 0, now, null));
-            return new PairedDevice(deviceId, stored.userId(), token);
+            return new PairingResponse(deviceId, stored.userId(), token);
         });
     }
 

@@ -18,6 +18,7 @@ import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.server.auth.web.AccessDeniedException;
 import nl.koers.server.ExplainedException;
 import nl.koers.server.report.ReportException;
+import nl.koers.server.store.StoreUnavailableException;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.ErrorBody;
 import nl.koers.sync.Json;
@@ -51,6 +52,12 @@ public final class ErrorMapping {
                 .error(TooManyAttemptsException.class, (req, res, e) -> {
                     res.header(HeaderNames.RETRY_AFTER, String.valueOf(TooManyAttemptsException.seconds(e.retryAfter())));
                     errors.send(req, res, Status.TOO_MANY_REQUESTS_429, e);
+                })
+                .error(StoreUnavailableException.class, (req, res, e) -> {
+                    LOG.warning(() -> "store unavailable in " + req.prologue().method() + " " + req.path().path()
+                            + ": " + e.getMessage());
+                    errors.send(req, res, Status.SERVICE_UNAVAILABLE_503, new ErrorBody("store_unavailable",
+                            "the server's database is busy or unavailable just now; try again later", List.of()));
                 })
                 .error(UnknownCodeException.class, (req, res, e) -> errors.send(req, res, Status.BAD_REQUEST_400,
                         new ErrorBody("unknown_code", e.getMessage(), List.of(e.list()))))

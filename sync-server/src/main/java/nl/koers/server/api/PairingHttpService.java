@@ -4,16 +4,13 @@ import io.helidon.http.Status;
 import nl.koers.server.admin.PairingGuard;
 import nl.koers.server.auth.Access;
 import nl.koers.server.auth.web.SessionCookie;
+import nl.koers.sync.PairingRequest;
 
 /**
  * {@code POST /api/devices/pair}: a phone exchanges a pairing code for its device id and token;
  * wrong codes are limited per address and per code prefix ({@link PairingGuard}).
  */
 public final class PairingHttpService implements RoutedService {
-
-    /** The body of a pairing request. */
-    record PairRequest(String code, String deviceName) {
-    }
 
     private final PairingGuard pairing;
 
@@ -24,7 +21,7 @@ public final class PairingHttpService implements RoutedService {
     @Override
     public void routes(Routes routes) {
         routes.post("/pair", Access.PUBLIC, (caller, req, res) -> {
-            PairRequest body = JsonBodies.read(req, PairRequest.class);
+            PairingRequest body = JsonBodies.read(req, PairingRequest.class);
             JsonBodies.send(res, Status.CREATED_201, pairing.pair(body.code(), body.deviceName(),
                     SessionCookie.clientAddress(req)));
         });

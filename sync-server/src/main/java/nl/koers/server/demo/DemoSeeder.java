@@ -19,6 +19,7 @@ import nl.koers.sync.Hlc;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.Operation;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PushRequest;
 import nl.koers.sync.SchemaVersions;
 
@@ -84,7 +85,7 @@ public final class DemoSeeder {
             AdminService.User user = admin.createUser(name, name.toLowerCase().replace(' ', '.') + "@demo.koers.nl");
             Role role = i == 4 ? Role.JOBCOACH : i == 5 ? Role.LANGUAGE_BUDDY : Role.COACH;
             admin.addMembership(user.id(), project.id(), role);
-            AdminService.PairedDevice device = admin.pair(admin.issuePairingCode(user.id()).code(), "demo seeder");
+            PairingResponse device = admin.pair(admin.issuePairingCode(user.id()).code(), "demo seeder");
             coaches.add(new Coach(name, project, new DeviceIdentity(device.deviceId(), user.id())));
         }
         for (int i = 0; i < PARTICIPANTS; i++) {

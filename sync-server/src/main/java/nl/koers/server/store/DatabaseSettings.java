@@ -13,8 +13,9 @@ import nl.koers.server.store.sqlite.SqliteStore;
  * @param url      JDBC URL of the PostgreSQL database (unused for SQLite)
  * @param user     PostgreSQL user (unused for SQLite)
  * @param password PostgreSQL password (unused for SQLite)
+ * @param pool     the bounds of the connection pool, for either kind
  */
-public record DatabaseSettings(Kind kind, Path dataDir, String url, String user, String password) {
+public record DatabaseSettings(Kind kind, Path dataDir, String url, String user, String password, PoolSettings pool) {
 
     public enum Kind {
         SQLITE, POSTGRES;
@@ -36,17 +37,22 @@ public record DatabaseSettings(Kind kind, Path dataDir, String url, String user,
     }
 
     public static DatabaseSettings sqlite(Path dataDir) {
-        return new DatabaseSettings(Kind.SQLITE, dataDir, "", "", "");
+        return new DatabaseSettings(Kind.SQLITE, dataDir, "", "", "", PoolSettings.DEFAULTS);
     }
 
     public static DatabaseSettings postgres(String url, String user, String password) {
-        return new DatabaseSettings(Kind.POSTGRES, null, url, user, password);
+        return new DatabaseSettings(Kind.POSTGRES, null, url, user, password, PoolSettings.DEFAULTS);
+    }
+
+    /** The same database with other pool bounds. */
+    public DatabaseSettings withPool(PoolSettings bounds) {
+        return new DatabaseSettings(kind, dataDir, url, user, password, bounds);
     }
 
     public Store open(Clock clock) {
         return switch (kind) {
-            case SQLITE -> SqliteStore.openInDataDir(dataDir, clock);
-            case POSTGRES -> PostgresStore.open(url, user, password, clock);
+            case SQLITE -> SqliteStore.open(dataDir.resolve(SqliteStore.FILE_NAME), pool, clock);
+            case POSTGRES -> PostgresStore.open(url, user, password, pool, clock);
         };
     }
 
@@ -58,7 +64,7 @@ public record DatabaseSettings(Kind kind, Path dataDir, String url, String user,
     public String restore(Path backup, Clock clock) {
         return switch (kind) {
             case SQLITE -> SqliteStore.restore(dataDir.resolve(SqliteStore.FILE_NAME), backup, clock);
-            case POSTGRES -> PostgresStore.restore(url, user, password, backup, clock);
+            case POSTGRES -> PostgresStore.restore(url, user, password, backup, pool, clock);
         };
     }
 

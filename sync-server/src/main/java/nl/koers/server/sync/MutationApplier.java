@@ -1,5 +1,7 @@
 package nl.koers.server.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,11 +30,14 @@ import nl.koers.sync.StoredRecord;
  */
 final class MutationApplier {
 
-    private final MergeEngine merge = new MergeEngine(RecordSchemas::of);
+    private final MergeEngine merge;
     private final ScopePolicy scope;
     private final ParticipantEraser eraser;
+    private final RecordSchemas schemas;
 
-    MutationApplier(ScopePolicy scope, ParticipantEraser eraser) {
+    MutationApplier(ScopePolicy scope, ParticipantEraser eraser, Clock clock) {
+        this.schemas = RecordSchemas.reading(clock);
+        this.merge = new MergeEngine(schemas::of);
         this.scope = scope;
         this.eraser = eraser;
     }
@@ -101,7 +106,7 @@ final class MutationApplier {
         if (m.op() != Operation.UPSERT) {
             return Optional.empty();
         }
-        RecordSchema schema = RecordSchemas.of(m.recordType());
+        RecordSchema schema = schemas.of(m.recordType());
         Set<UUID> named = schema.projectsNamed(m.fields());
         if (named.isEmpty()) {
             return Optional.empty();
@@ -114,10 +119,10 @@ final class MutationApplier {
     }
 
     /** A record names its projects (a trajectory its {@code projectId}): the participant joins them and their leaders' scope. */
-    private static boolean linkProjects(StoreTransaction tx, StoredRecord record) {
+    private boolean linkProjects(StoreTransaction tx, StoredRecord record) {
         boolean linked = false;
         Set<UUID> current = tx.projectsOf(record.participantId());
-        for (UUID project : RecordSchemas.of(record.type()).projectsNamed(record.fields()).stream().sorted().toList()) {
+        for (UUID project : schemas.of(record.type()).projectsNamed(record.fields()).stream().sorted().toList()) {
             if (current.contains(project) || tx.project(project).isEmpty()) {
                 continue;
             }

@@ -39,7 +39,7 @@ public final class StoreSyncService implements SyncService {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
-        this.applier = new MutationApplier(scope, new ParticipantEraser());
+        this.applier = new MutationApplier(scope, new ParticipantEraser(), clock);
         this.answers = new PushAnswers(scope);
         this.feed = new FeedReader(scope);
     }

@@ -51,6 +51,7 @@ import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
 import nl.koers.sync.Operation;
 import nl.koers.sync.PushRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PushResponse;
 import nl.koers.sync.SchemaVersions;
 import org.apache.pdfbox.Loader;
@@ -216,7 +217,7 @@ class AuthorizationMatrixTest {
     }
 
     private static Credentials phone(UUID user) {
-        AdminService.PairedDevice device = services.admin().pair(services.admin().issuePairingCode(user).code(), "phone");
+        var device = services.admin().pair(services.admin().issuePairingCode(user).code(), "phone");
         return new Credentials(device.token(), null, null, device.deviceId());
     }
 
@@ -583,7 +584,7 @@ class AuthorizationMatrixTest {
             return;
         }
         UUID coach = member("threshold-coach", ownProject, Role.COACH);
-        AdminService.PairedDevice device = services.admin().pair(services.admin().issuePairingCode(coach).code(), "seed");
+        PairingResponse device = services.admin().pair(services.admin().issuePairingCode(coach).code(), "seed");
         DeviceIdentity identity = new DeviceIdentity(device.deviceId(), coach);
         List<Mutation> mutations = new ArrayList<>();
         for (int i = 0; i < SMALL_MEN + SMALL_WOMEN; i++) {

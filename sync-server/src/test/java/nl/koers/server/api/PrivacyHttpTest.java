@@ -5,20 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import io.helidon.webserver.WebServer;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.ClientResponseTyped;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.logging.Handler;
@@ -26,6 +31,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 import nl.koers.model.RecordType;
 import nl.koers.model.testing.MinimalRecords;
 import nl.koers.server.KoersServices;
@@ -38,25 +44,30 @@ import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.Administrators;
 import nl.koers.sync.Json;
+import nl.koers.sync.PairingResponse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The privacy side of the HTTP API over a real socket: the audit log and its CSV export, a
- * participant's export, audited erasure, and a revoked device's answers. Nothing the server logs
- * or exports as audit holds a participant's name.
+ * The privacy side of the HTTP API, in memory: Helidon's {@code DirectClient} on the production
+ * routing ({@link Main#routing}) over a real SQLite store, with no socket. The audit log and its
+ * CSV export, a participant's export, audited erasure, and a revoked device's answers. Nothing the
+ * server logs or exports as audit holds a participant's name. The tests share the server; each
+ * has its own coach, phone and participant.
  */
+@RoutingTest
 class PrivacyHttpTest {
 
     private static final String SEEDED_NAME = "Tsegereda Woldemichael";
 
-    @TempDir
-    Path dir;
-    KoersServices services;
-    WebServer server;
-    final HttpClient http = HttpClient.newHttpClient();
+    static Path dir;
+    static KoersServices services;
+    static UUID project;
+    static String adminToken;
+
+    private final DirectClient client;
     final List<String> logged = new ArrayList<>();
     final Handler capture = new Handler() {
         private final SimpleFormatter format = new SimpleFormatter();
@@ -76,24 +87,47 @@ class PrivacyHttpTest {
         public void close() {
         }
     };
-    AdminService.PairedDevice device;
-    String adminToken;
+    PairingResponse device;
     UUID participant;
 
-    @BeforeEach
-    void start() throws Exception {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+    PrivacyHttpTest(DirectClient client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) throws IOException {
+        dir = Files.createTempDirectory("koers-privacy-http-");
         ServerSettings settings = new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
         Clock clock = Clock.systemUTC();
         services = new KoersServices(settings, SqliteStore.openInDataDir(dir, clock), clock, new RandomIds(new Random(5)));
-        server = Main.start(Config.just(ConfigSources.create(Map.of("port", "0", "host", "localhost"))), services);
         AdminService admin = services.admin();
         UUID organisation = admin.createOrganisation("Stichting Samen Verder").id();
-        UUID project = admin.createProject(new AdminService.NewProject(organisation, "Werkfit", "W", List.of("Utrecht"),
+        project = admin.createProject(new AdminService.NewProject(organisation, "Werkfit", "W", List.of("Utrecht"),
                 LocalDate.of(2024, 1, 1), null, List.of(), 0)).id();
         adminToken = Administrators.tokenFor(services, project, "beheer@example.org");
-        UUID coach = admin.createUser("Anna Jansen", "anna@example.org").id();
+        Main.routing(routing, services);
+    }
+
+    @AfterAll
+    static void closeStore() throws IOException {
+        services.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @BeforeEach
+    void pushAndPullOneParticipant() throws Exception {
+        capture.setLevel(Level.ALL);
+        Logger.getLogger("").addHandler(capture);
+        AdminService admin = services.admin();
+        UUID coach = admin.createUser("Anna Jansen", "anna-" + UUID.randomUUID() + "@example.org").id();
         admin.addMembership(coach, project, Role.COACH);
         device = admin.pair(admin.issuePairingCode(coach).code(), "Pixel");
         participant = UUID.randomUUID();
@@ -103,14 +137,12 @@ class PrivacyHttpTest {
                 + "\"recordType\":\"participant\",\"recordId\":\"" + participant + "\",\"participantId\":\"" + participant
                 + "\",\"baseVersion\":0,\"fields\":" + fields + ",\"hlc\":\"0001740000000000-0000-" + device.deviceId()
                 + "\",\"schemaVersion\":1}]}";
-        assertEquals(200, send("POST", "/api/sync/push", device.token(), push).statusCode());
-        assertEquals(200, send("POST", "/api/sync/pull", device.token(), pull()).statusCode());
+        assertEquals(200, send("POST", "/api/sync/push", device.token(), push).status().code());
+        assertEquals(200, send("POST", "/api/sync/pull", device.token(), pull()).status().code());
     }
 
     @AfterEach
-    void stop() {
-        server.stop();
-        services.close();
+    void stopCapture() {
         Logger.getLogger("").removeHandler(capture);
     }
 
@@ -118,20 +150,19 @@ class PrivacyHttpTest {
         return "{\"deviceId\":\"" + device.deviceId() + "\",\"schemaVersion\":1}";
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+    private ClientResponseTyped<String> send(String method, String pathAndQuery, String token, String body) {
+        Http1ClientRequest request = client.method(Method.create(method)).uri(URI.create(pathAndQuery))
+                .header(HeaderNames.CONTENT_TYPE, "application/json");
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header(HeaderNames.AUTHORIZATION, "Bearer " + token);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return body == null ? request.request(String.class) : request.submit(body, String.class);
     }
 
     private JsonNode admin(String method, String path, int expected) throws Exception {
-        HttpResponse<String> response = send(method, "/api/admin" + path, adminToken, null);
-        assertEquals(expected, response.statusCode(), method + " " + path + " answered " + response.body());
-        return Json.MAPPER.readTree(response.body());
+        ClientResponseTyped<String> response = send(method, "/api/admin" + path, adminToken, null);
+        assertEquals(expected, response.status().code(), method + " " + path + " answered " + response.entity());
+        return Json.MAPPER.readTree(response.entity());
     }
 
     @Test
@@ -144,12 +175,14 @@ class PrivacyHttpTest {
         assertEquals(device.deviceId().toString(), entries.get(1).get("deviceId").asText());
         assertEquals("participant", entries.get(1).get("recordType").asText());
 
-        HttpResponse<String> csv = send("GET", "/api/admin/audit/csv", adminToken, null);
-        assertEquals(200, csv.statusCode());
-        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
-        assertEquals(3, csv.body().split("\r\n").length, csv.body());
-        assertFalse(csv.body().contains(SEEDED_NAME));
-        assertFalse(csv.body().contains("Tsegereda"));
+        ClientResponseTyped<String> csv = send("GET", "/api/admin/audit/csv", adminToken, null);
+        assertEquals(200, csv.status().code());
+        assertTrue(csv.headers().first(HeaderNames.CONTENT_TYPE).orElse("").startsWith("text/csv"));
+        List<String> lines = List.of(csv.entity().split("\r\n"));
+        assertTrue(lines.get(0).contains("action"), "a header first: " + lines.get(0));
+        assertEquals(2, lines.stream().filter(line -> line.contains(participant.toString())).count(), csv.entity());
+        assertFalse(csv.entity().contains(SEEDED_NAME));
+        assertFalse(csv.entity().contains("Tsegereda"));
     }
 
     @Test
@@ -167,7 +200,7 @@ class PrivacyHttpTest {
         assertEquals("on_request", afterErasure.get(3).get("detail").asText());
         assertEquals(administrator.toString(), afterErasure.get(3).get("userId").asText());
 
-        String audit = send("GET", "/api/admin/audit/csv", adminToken, null).body();
+        String audit = send("GET", "/api/admin/audit/csv", adminToken, null).entity();
         assertFalse(audit.contains("Tsegereda"), audit);
         synchronized (logged) {
             assertTrue(logged.stream().noneMatch(line -> line.contains("Tsegereda")), String.join("\n", logged));
@@ -178,16 +211,16 @@ class PrivacyHttpTest {
     void revokedDevice_isAnswered401DeviceRevoked_distinctFromAnUnknownToken() throws Exception {
         services.admin().revokeDevice(device.deviceId());
 
-        HttpResponse<String> pull = send("POST", "/api/sync/pull", device.token(), pull());
-        assertEquals(401, pull.statusCode());
-        assertEquals("device_revoked", Json.MAPPER.readTree(pull.body()).get("error").asText());
-        HttpResponse<String> push = send("POST", "/api/sync/push", device.token(), "{\"mutations\":[]}");
-        assertEquals(401, push.statusCode());
-        assertEquals("device_revoked", Json.MAPPER.readTree(push.body()).get("error").asText());
+        ClientResponseTyped<String> pull = send("POST", "/api/sync/pull", device.token(), pull());
+        assertEquals(401, pull.status().code());
+        assertEquals("device_revoked", Json.MAPPER.readTree(pull.entity()).get("error").asText());
+        ClientResponseTyped<String> push = send("POST", "/api/sync/push", device.token(), "{\"mutations\":[]}");
+        assertEquals(401, push.status().code());
+        assertEquals("device_revoked", Json.MAPPER.readTree(push.entity()).get("error").asText());
 
-        HttpResponse<String> unknown = send("POST", "/api/sync/pull", "no-such-token", pull());
-        assertEquals(401, unknown.statusCode());
-        assertEquals("unauthenticated", Json.MAPPER.readTree(unknown.body()).get("error").asText());
+        ClientResponseTyped<String> unknown = send("POST", "/api/sync/pull", "no-such-token", pull());
+        assertEquals(401, unknown.status().code());
+        assertEquals("unauthenticated", Json.MAPPER.readTree(unknown.entity()).get("error").asText());
     }
 
     @Test
@@ -195,7 +228,7 @@ class PrivacyHttpTest {
         assertEquals("invalid_input", admin("GET", "/audit?limit=0", 400).get("error").asText());
         assertEquals("invalid_input", admin("GET", "/audit?from=yesterday", 400).get("error").asText());
         assertEquals("invalid_input", admin("GET", "/audit?participant=nobody", 400).get("error").asText());
-        assertEquals(401, send("GET", "/api/admin/audit", device.token(), null).statusCode());
+        assertEquals(401, send("GET", "/api/admin/audit", device.token(), null).status().code());
         assertEquals("participant_not_found", admin("GET", "/participants/" + UUID.randomUUID() + "/export", 404)
                 .get("error").asText());
     }

@@ -29,6 +29,7 @@ import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.Operation;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PushRequest;
 import nl.koers.sync.SchemaVersions;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class PrivacyCommandsTest {
                     LocalDate.of(2020, 1, 1), null, List.of(), 0)).id();
             UUID coach = admin.createUser("Anna Jansen", "anna@example.org").id();
             admin.addMembership(coach, project, Role.COACH);
-            AdminService.PairedDevice paired = admin.pair(admin.issuePairingCode(coach).code(), "Pixel");
+            PairingResponse paired = admin.pair(admin.issuePairingCode(coach).code(), "Pixel");
             DeviceIdentity device = new DeviceIdentity(paired.deviceId(), paired.userId());
             participant = UUID.randomUUID();
             String ended = LocalDate.now(clock).minusYears(2).toString();

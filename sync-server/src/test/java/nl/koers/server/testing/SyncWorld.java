@@ -23,6 +23,7 @@ import nl.koers.server.store.Store;
 import nl.koers.server.sync.StoreSyncService;
 import nl.koers.server.sync.SyncService;
 import nl.koers.server.sync.SyncSettings;
+import nl.koers.sync.PairingResponse;
 import nl.koers.testing.ManualClock;
 import nl.koers.sync.Hlc;
 import nl.koers.sync.Json;
@@ -102,7 +103,7 @@ public final class SyncWorld implements AutoCloseable {
 
     public Phone pairPhone(UUID userId) {
         AdminService.PairingCode code = admin.issuePairingCode(userId);
-        AdminService.PairedDevice device = admin.pair(code.code(), "phone of " + userId);
+        PairingResponse device = admin.pair(code.code(), "phone of " + userId);
         return new Phone(new DeviceIdentity(device.deviceId(), device.userId()), device.token());
     }
 

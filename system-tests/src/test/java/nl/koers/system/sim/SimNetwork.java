@@ -4,15 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
-import nl.koers.app.sync.PairingRequest;
-import nl.koers.app.sync.PairingResponse;
 import nl.koers.app.sync.SyncTransport;
 import nl.koers.app.sync.TransportException;
-import nl.koers.server.admin.AdminService;
 import nl.koers.server.api.ErrorMapping;
 import nl.koers.server.auth.DeviceIdentity;
 import nl.koers.server.sync.SyncException;
 import nl.koers.sync.Json;
+import nl.koers.sync.PairingRequest;
+import nl.koers.sync.PairingResponse;
 import nl.koers.sync.PullRequest;
 import nl.koers.sync.PullResponse;
 import nl.koers.sync.PushRequest;
@@ -74,8 +73,7 @@ final class SimNetwork implements SyncTransport {
 
     @Override
     public PairingResponse pair(PairingRequest request) {
-        AdminService.PairedDevice device = server.admin.pair(request.code(), request.deviceName());
-        return new PairingResponse(device.deviceId(), device.userId(), device.token());
+        return server.admin.pair(request.code(), request.deviceName());
     }
 
     @Override

@@ -52,6 +52,25 @@ public final class DashboardAccounts {
         });
     }
 
+    /**
+     * Replaces a hash made with fewer iterations than {@link PasswordHasher#ITERATIONS} by a new
+     * one of the password that just matched it, at the next sign-in. Only if the hash is still
+     * the one that was checked: a password an administrator set meanwhile is left alone. The
+     * password keeps its {@code set_at}: it was not changed, only stored at a higher cost.
+     */
+    void rehash(UUID userId, String checkedHash, String password) {
+        String hash = hasher.hash(password);
+        store.writeSql(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE dashboard_passwords SET password_hash = ? WHERE user_id = ? AND password_hash = ?")) {
+                update.setString(1, hash);
+                update.setString(2, userId.toString());
+                update.setString(3, checkedHash);
+                return update.executeUpdate();
+            }
+        });
+    }
+
     /** The stored hash of the user's password, if one was set. */
     Optional<String> passwordHash(UUID userId) {
         return store.readSql(connection -> {

@@ -8,7 +8,8 @@ import nl.koers.server.store.Store;
 
 /**
  * Checks a dashboard sign-in (e-mail address and password) and starts a session. Unknown
- * addresses cost as much time as wrong passwords, and both give the same answer.
+ * addresses cost as much time as wrong passwords, and both give the same answer. A right password
+ * whose hash has an older, lower work factor is hashed again at the current one.
  */
 public final class SignIn {
 
@@ -35,7 +36,7 @@ public final class SignIn {
         this.accounts = accounts;
         this.sessions = sessions;
         this.guard = guard;
-        this.decoyHash = hasher.hash("decoy password that matches nothing");
+        this.decoyHash = hasher.decoy();
     }
 
     public Outcome signIn(String email, String password, String clientAddress) {
@@ -50,6 +51,9 @@ public final class SignIn {
         boolean matches = PasswordHasher.matches(password == null ? "" : password, hash);
         if (user.isEmpty() || hash.equals(decoyHash) || !matches) {
             return Outcome.of(Result.WRONG_CREDENTIALS);
+        }
+        if (PasswordHasher.needsRehash(hash)) {
+            accounts.rehash(user.get().id(), hash, password);
         }
         guard.succeeded(attempt);
         if (!userOf(user.get()).maySignIn()) {

@@ -14,7 +14,15 @@ import java.util.UUID;
  */
 public interface Dialect {
 
+    /** A new connection, set up for the store, in its {@link #autoCommit} mode. */
     Connection open() throws SQLException;
+
+    /**
+     * The auto-commit mode of a connection between the store's transactions, which the pool
+     * restores when a connection comes back: on if transactions are begun with statements of their
+     * own ({@code BEGIN IMMEDIATE}), off if the driver begins them.
+     */
+    boolean autoCommit();
 
     /**
      * SQL that holds when {@code column} is one of {@code count} ids, for a bulk read; the ids are
@@ -46,6 +54,15 @@ public interface Dialect {
 
     /** Whether retrying later may succeed (busy, locked, serialisation failure, I/O). */
     boolean isTransient(SQLException e);
+
+    /**
+     * Whether the error says the database dropped the connection (a restart, a terminated
+     * session), so that the other idle connections are likely gone too. An embedded database
+     * never does.
+     */
+    default boolean lostConnection(SQLException e) {
+        return false;
+    }
 
     /** Removes traces of deleted rows from every file (logs, free pages). */
     void purgeRemovedData(Connection connection) throws SQLException;

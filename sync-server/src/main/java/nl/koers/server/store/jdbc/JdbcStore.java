@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
+import nl.koers.server.store.PoolSettings;
 import nl.koers.server.store.SqlWork;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreFailure;
@@ -37,13 +38,19 @@ public final class JdbcStore implements Store {
      */
     private final WriteQueue writers = new WriteQueue(WRITE_PATIENCE);
 
-    private JdbcStore(Dialect dialect) {
+    private JdbcStore(Dialect dialect, ConnectionPool pool) {
         this.dialect = dialect;
-        this.pool = new ConnectionPool(dialect);
+        this.pool = pool;
     }
 
-    public static JdbcStore open(Dialect dialect, Clock clock) {
-        JdbcStore store = new JdbcStore(dialect);
+    /** Opens the store over a bounded pool of the dialect's connections. */
+    public static JdbcStore open(Dialect dialect, PoolSettings bounds, Clock clock) {
+        JdbcStore store;
+        try {
+            store = new JdbcStore(dialect, new ConnectionPool(dialect, bounds));
+        } catch (SQLException e) {
+            throw translate(dialect, e);
+        }
         try {
             store.initialise(clock);
             return store;
@@ -199,6 +206,13 @@ public final class JdbcStore implements Store {
     }
 
     private RuntimeException translate(SQLException e) {
+        if (dialect.lostConnection(e)) {
+            pool.evictAll();
+        }
+        return translate(dialect, e);
+    }
+
+    private static RuntimeException translate(Dialect dialect, SQLException e) {
         if (dialect.isTransient(e)) {
             return new StoreUnavailableException("the store is busy or unavailable: " + e.getMessage(), e);
         }

@@ -3,70 +3,32 @@ package nl.koers.server.store.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * One connection of the pool with the statements prepared on it. The store's SQL is a fixed set
- * of texts, so each is prepared once per connection and run again by every later transaction on
- * it (SQLite otherwise parses and plans each statement anew). A statement belongs to its
- * connection and is closed with it: nothing prepared on one connection is ever run on another.
- * Like a connection, it is used by one transaction at a time.
+ * A connection borrowed from the {@link ConnectionPool} for one transaction: the pool's handle,
+ * on which the transaction begins, commits and runs ad-hoc SQL, and the statements already
+ * prepared on the physical connection behind it.
  */
-final class PooledConnection implements AutoCloseable {
+final class PooledConnection {
 
-    /** More statements than the store has; the least recently used one is closed beyond this. */
-    static final int MAX_STATEMENTS = 128;
+    private final Connection handle;
+    private final StatementCache statements;
 
-    private final Connection connection;
-    private final Dialect dialect;
-    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true);
-
-    PooledConnection(Connection connection, Dialect dialect) {
-        this.connection = connection;
-        this.dialect = dialect;
+    PooledConnection(Connection handle, StatementCache statements) {
+        this.handle = handle;
+        this.statements = statements;
     }
 
     Connection connection() {
-        return connection;
+        return handle;
     }
 
-    /** The statement for this SQL text on this connection, prepared at its first use. */
+    /** The statement for this SQL text on this connection, prepared at its first use on it. */
     PreparedStatement prepared(String sql) throws SQLException {
-        PreparedStatement statement = statements.get(sql);
-        if (statement != null) {
-            return statement;
-        }
-        statement = dialect.prepare(connection, sql);
-        statements.put(sql, statement);
-        if (statements.size() > MAX_STATEMENTS) {
-            var eldest = statements.entrySet().iterator().next();
-            statements.remove(eldest.getKey());
-            closeQuietly(eldest.getValue());
-        }
-        return statement;
+        return statements.prepared(sql);
     }
 
-    /** Closes the prepared statements, then the connection. */
-    @Override
-    public void close() {
-        List<PreparedStatement> open = new ArrayList<>(statements.values());
-        statements.clear();
-        open.forEach(PooledConnection::closeQuietly);
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // the connection is being discarded; nothing depends on a clean close
-        }
-    }
-
-    private static void closeQuietly(PreparedStatement statement) {
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // a statement of a discarded connection or an evicted text; nothing depends on a clean close
-        }
+    StatementCache statements() {
+        return statements;
     }
 }

@@ -38,6 +38,9 @@ public final class PostgresDialect implements Dialect {
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02",
             "57P03", "53000", "53100", "53200", "53300");
 
+    /** Administrator shutdown or termination of the session, crash shutdown, cannot connect now. */
+    private static final Set<String> LOST_STATES = Set.of("57P01", "57P02", "57P03");
+
     private final String url;
     private final Properties properties = new Properties();
 
@@ -55,12 +58,18 @@ public final class PostgresDialect implements Dialect {
         Connection connection = DriverManager.getConnection(url, properties);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = '" + LOCK_TIMEOUT + "'");
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(autoCommit());
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
         return connection;
+    }
+
+    /** Off: the driver begins each transaction before its first statement. */
+    @Override
+    public boolean autoCommit() {
+        return false;
     }
 
     /** One array parameter instead of a parameter per id; see {@link #prepare}. */
@@ -115,6 +124,13 @@ public final class PostgresDialect implements Dialect {
     public boolean isTransient(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state));
+    }
+
+    /** A connection error (class 08), or the server shut down, restarted or terminated the session (57P01–57P03). */
+    @Override
+    public boolean lostConnection(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || LOST_STATES.contains(state));
     }
 
     /**

@@ -47,6 +47,12 @@ public final class SqliteDialect implements Dialect {
         return connection;
     }
 
+    /** On: {@link #beginWrite} and {@link #beginRead} begin each transaction with a statement. */
+    @Override
+    public boolean autoCommit() {
+        return true;
+    }
+
     @Override
     public void beginWrite(Connection connection) throws SQLException {
         execute(connection, "BEGIN IMMEDIATE");

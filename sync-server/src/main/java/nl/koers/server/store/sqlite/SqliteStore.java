@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.UUID;
+import nl.koers.server.store.PoolSettings;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.store.jdbc.JdbcStore;
@@ -20,8 +21,12 @@ public final class SqliteStore {
     }
 
     public static Store open(Path databaseFile, Clock clock) {
+        return open(databaseFile, PoolSettings.DEFAULTS, clock);
+    }
+
+    public static Store open(Path databaseFile, PoolSettings pool, Clock clock) {
         createParent(databaseFile);
-        return JdbcStore.open(new SqliteDialect(databaseFile), clock);
+        return JdbcStore.open(new SqliteDialect(databaseFile), pool, clock);
     }
 
     public static Store openInDataDir(Path dataDir, Clock clock) {

@@ -90,12 +90,16 @@ class SignInTest {
                 return rs.getString(1);
             }
         });
-        assertTrue(stored.startsWith("pbkdf2-sha256$210000$"), stored);
+        assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
+        assertFalse(PasswordHasher.needsRehash(stored));
         assertFalse(stored.contains(PASSWORD));
         assertTrue(PasswordHasher.matches(PASSWORD, stored));
         assertFalse(PasswordHasher.matches(PASSWORD + "!", stored));
         String again = new PasswordHasher(new SecureRandom()).hash(PASSWORD);
         assertFalse(again.equals(stored), "a fresh random salt every time");
+        String decoy = new PasswordHasher(new SecureRandom()).decoy();
+        assertFalse(PasswordHasher.needsRehash(decoy), "the decoy costs as much to check as a current hash");
+        assertFalse(PasswordHasher.matches(PASSWORD, decoy));
         assertThrows(AdminException.class, () -> services.accounts().setPassword(leader.id(), "short"));
     }
 
