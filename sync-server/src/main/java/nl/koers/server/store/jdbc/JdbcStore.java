@@ -37,15 +37,21 @@ public final class JdbcStore implements Store {
      */
     private final WriteQueue writers = new WriteQueue(WRITE_PATIENCE);
 
-    private JdbcStore(Dialect dialect) {
+    private final Clock clock;
+
+    private JdbcStore(Dialect dialect, Clock clock) {
         this.dialect = dialect;
+        this.clock = clock;
         this.pool = new ConnectionPool(dialect);
     }
 
     public static JdbcStore open(Dialect dialect, Clock clock) {
-        JdbcStore store = new JdbcStore(dialect);
+        JdbcStore store = new JdbcStore(dialect, clock);
         try {
             store.initialise(clock);
+            if (store.scrubDue()) {
+                store.purgeRemovedData();
+            }
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -153,9 +159,27 @@ public final class JdbcStore implements Store {
         }
     }
 
+    /** Scrubs the files after erasures; the steps that need it run in the writers' queue, a turn each. */
     @Override
     public void purgeRemovedData() {
-        withConnection(dialect::purgeRemovedData);
+        withConnection(connection -> dialect.purgeRemovedData(connection, step -> {
+            writers.enter();
+            try {
+                return step.run();
+            } finally {
+                writers.leave();
+            }
+        }, clock.millis()));
+    }
+
+    /** Whether an erasure's scrub is still due (the server stopped before it was done). */
+    private boolean scrubDue() {
+        return readSql(connection -> {
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("SELECT 1 FROM erased_participants WHERE scrubbed_at IS NULL LIMIT 1")) {
+                return rs.next();
+            }
+        });
     }
 
     @Override
