@@ -40,6 +40,7 @@ class PageScrubTest {
 
     private static final int PARTICIPANTS = 40;
     private static final int RECORDS_EACH = 12;
+    private static final int ERASED = 10;
 
     @TempDir
     Path dir;
@@ -52,20 +53,22 @@ class PageScrubTest {
         Path file = dir.resolve(SqliteStore.FILE_NAME);
         try (Store store = SqliteStore.open(file, Clock.systemUTC())) {
             fill(store);
-            UUID erased = participants.get(17);
-            erase(store, erased);
-            assertTrue(contains(file, nameOf(17)), "the test must leave an old copy of the erased rows in the file");
-            Map<UUID, String> before = otherRows(store, erased);
+            List<UUID> erased = participants.subList(0, ERASED);
+            erased.forEach(p -> erase(store, p));
+            assertTrue(anyNameIn(file), "the test must leave an old copy of an erased person's rows in the file");
+            Map<UUID, String> before = otherRows(store);
             long size = Files.size(file);
 
             store.purgeRemovedData();
 
-            assertFalse(filesContain(nameOf(17)), "no copy of the erased person's name in the file or its log");
-            assertEquals(before, otherRows(store, erased), "every other row as it was");
+            for (int p = 0; p < ERASED; p++) {
+                assertFalse(filesContain(nameOf(p)), "no copy of an erased person's name in the file or its log: " + p);
+            }
+            assertEquals(before, otherRows(store), "every other row as it was");
             assertEquals("ok", integrity(store));
             assertEquals(size, Files.size(file), "the file is scrubbed in place, not rewritten");
-            assertTrue(contains(file, nameOf(16)), "other people's data stays");
-            assertEquals(0L, store.readSql(c -> count(c, "SELECT count(*) FROM erased_participants WHERE scrubbed_at IS NULL")));
+            assertTrue(contains(file, nameOf(ERASED)), "other people's data stays");
+            assertEquals(0L, (long) store.readSql(c -> count(c, "SELECT count(*) FROM erased_participants WHERE scrubbed_at IS NULL")));
         }
     }
 
@@ -74,11 +77,13 @@ class PageScrubTest {
         Path file = dir.resolve(SqliteStore.FILE_NAME);
         try (Store store = SqliteStore.open(file, Clock.systemUTC())) {
             fill(store);
-            erase(store, participants.get(3));
-            assertTrue(contains(file, nameOf(3)));
+            participants.subList(0, ERASED).forEach(p -> erase(store, p));
+            assertTrue(anyNameIn(file));
         }
         try (Store reopened = SqliteStore.open(file, Clock.systemUTC())) {
-            assertFalse(filesContain(nameOf(3)));
+            assertFalse(anyNameIn(file));
+            assertFalse(Files.exists(dir.resolve(SqliteStore.FILE_NAME + "-wal"))
+                    && contains(dir.resolve(SqliteStore.FILE_NAME + "-wal"), nameOf(0)));
             assertEquals("ok", integrity(reopened));
         }
     }
@@ -116,10 +121,10 @@ class PageScrubTest {
                 });
             }
         }
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < 2; round++) {
             for (UUID id : ids) {
                 int who = (int) (id.getLeastSignificantBits() / 1000);
-                int size = 5 + random.nextInt(300);
+                int size = 5 + random.nextInt(1500);
                 store.write(tx -> {
                     tx.putRecord(record(id, who, ++version[0], size));
                     return null;
@@ -134,17 +139,24 @@ class PageScrubTest {
     }
 
     private static String nameOf(int who) {
-        return "Naam-" + (1000 + who) + "-Deelnemer";
+        return "Naam-" + (1000 + who) + "-Deelnemer ";
     }
 
-    private Map<UUID, String> otherRows(Store store, UUID erased) {
+    private Map<UUID, String> otherRows(Store store) {
         Map<UUID, String> rows = new TreeMap<>();
-        for (UUID participant : participants) {
-            if (!participant.equals(erased)) {
-                store.read(tx -> tx.recordsOf(participant)).forEach(r -> rows.put(r.id(), Json.write(r.fields())));
-            }
+        for (UUID participant : participants.subList(ERASED, PARTICIPANTS)) {
+            store.read(tx -> tx.recordsOf(participant)).forEach(r -> rows.put(r.id(), Json.write(r.fields())));
         }
         return rows;
+    }
+
+    private static boolean anyNameIn(Path file) throws IOException {
+        for (int p = 0; p < ERASED; p++) {
+            if (contains(file, nameOf(p))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String integrity(Store store) {
