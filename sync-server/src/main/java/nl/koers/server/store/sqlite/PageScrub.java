@@ -65,6 +65,7 @@ final class PageScrub {
             for (int from = 0; from < pages.size(); from += CHUNK) {
                 List<Long> chunk = pages.subList(from, Math.min(pages.size(), from + CHUNK));
                 int[] done = new int[1];
+                passiveCheckpoint(connection);
                 retry(() -> exclusive.run(() -> {
                     Integer changed = scrubChunk(connection, chunk);
                     if (changed == null) {
@@ -97,6 +98,16 @@ final class PageScrub {
         if (!checkpointed(connection)) {
             return null;
         }
+        execute(connection, "PRAGMA synchronous = OFF");
+        try {
+            return scrubPages(connection, pages);
+        } finally {
+            execute(connection, "PRAGMA synchronous = FULL");
+        }
+    }
+
+    /** The pages of one chunk, under the write lock; the chunk's commit is not synced (it only has to be seen). */
+    private Integer scrubPages(Connection connection, List<Long> pages) throws SQLException {
         execute(connection, "BEGIN IMMEDIATE");
         try {
             if (logLength() > 0) {
@@ -120,7 +131,9 @@ final class PageScrub {
                         changed++;
                     }
                 }
-                channel.force(false);
+                if (changed > 0) {
+                    channel.force(false);
+                }
             }
             execute(connection, "COMMIT");
             return changed;
@@ -134,9 +147,8 @@ final class PageScrub {
     }
 
     /**
-     * The table leaf pages that hold leftover bytes, read from the file without any lock (page 1 and
-     * {@code skip} left out). A page caught halfway through a checkpoint's write that no longer
-     * reads as a well-formed leaf is listed too; the chunk reads it again under the lock.
+     * The table leaf pages that may hold leftover bytes, read from the file without any lock (page 1
+     * and {@code skip} left out); the chunk reads each again under the lock and decides.
      */
     List<Long> candidates(long skip) {
         List<Long> found = new ArrayList<>();
@@ -155,7 +167,7 @@ final class PageScrub {
                 for (int i = 0; i < pagesRead; i++) {
                     long number = first + i;
                     ByteBuffer page = block.slice(i * size, size);
-                    if (number != 1 && number != skip && (leaves.hasLeftovers(page, 0) || leaves.looksTorn(page))) {
+                    if (number != 1 && number != skip && leaves.mayHoldLeftovers(page)) {
                         found.add(number);
                     }
                 }
@@ -170,6 +182,14 @@ final class PageScrub {
         ByteBuffer header = ByteBuffer.allocate(100);
         channel.read(header, 0);
         return header;
+    }
+
+    /**
+     * Copies what it can of the log into the file without waiting for anyone, outside the write
+     * turn, so that the checkpoint inside the turn has little left to copy.
+     */
+    private static void passiveCheckpoint(Connection connection) throws SQLException {
+        execute(connection, "PRAGMA wal_checkpoint(PASSIVE)");
     }
 
     /** A checkpoint that copies the whole log into the file and truncates it; true if the log is empty now. */

@@ -66,23 +66,56 @@ final class TableLeafPages {
         return changed;
     }
 
-    /** Whether the page holds bytes no row occupies that are not zero, without changing it. */
-    boolean hasLeftovers(ByteBuffer page, int headerAt) {
-        boolean[] used = occupied(page, headerAt);
-        if (used == null) {
+    /**
+     * Whether the page may hold leftovers, judged quickly for a scan of the whole file: a table leaf
+     * whose gap between its cell pointers and its cells, or a freeblock's body, is not all zero, or
+     * that does not read as a well-formed leaf (caught while being written). {@link #scrub} then
+     * decides on the page read again under the write lock.
+     */
+    boolean mayHoldLeftovers(ByteBuffer page) {
+        if (Byte.toUnsignedInt(page.get(0)) != TABLE_LEAF) {
             return false;
         }
-        for (int i = headerAt; i < usable; i++) {
-            if (!used[i] && page.get(i) != 0) {
+        int cells = Short.toUnsignedInt(page.getShort(3));
+        int contentStart = Short.toUnsignedInt(page.getShort(5));
+        if (contentStart == 0) {
+            contentStart = 65536;
+        }
+        int pointersEnd = HEADER + 2 * cells;
+        if (pointersEnd > contentStart || contentStart > usable) {
+            return true;
+        }
+        if (!zero(page, pointersEnd, contentStart)) {
+            return true;
+        }
+        int free = Short.toUnsignedInt(page.getShort(1));
+        int guard = 0;
+        while (free != 0) {
+            if (free < contentStart || free + 4 > usable || ++guard > usable / 4) {
                 return true;
             }
+            int size = Short.toUnsignedInt(page.getShort(free + 2));
+            if (free + size > usable || !zero(page, free + 4, free + size)) {
+                return true;
+            }
+            free = Short.toUnsignedInt(page.getShort(free));
         }
         return false;
     }
 
-    /** Whether the page starts like a table leaf but does not read as a well-formed one (caught while being written). */
-    boolean looksTorn(ByteBuffer page) {
-        return Byte.toUnsignedInt(page.get(0)) == TABLE_LEAF && occupied(page, 0) == null;
+    private static boolean zero(ByteBuffer page, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            if (page.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (page.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Which bytes the header, the pointers, the cells and the freeblock headers take; null if not a table leaf. */
