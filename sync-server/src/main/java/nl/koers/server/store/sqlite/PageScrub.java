@@ -23,13 +23,14 @@ import nl.koers.server.store.jdbc.Dialect;
  * <ol>
  *   <li>Under the write turn: a checkpoint that empties the write-ahead log, so the main file holds
  *       every committed page.</li>
- *   <li>Without any lock: read the file and note the table leaf pages with leftover bytes
- *       ({@link TableLeafPages}); readers and writers go on.</li>
+ *   <li>Without any lock: read the file and note the table leaf pages that may hold leftover bytes
+ *       (a gap or a freeblock not all zero, {@link TableLeafPages}); readers and writers go on.</li>
  *   <li>For {@value #CHUNK} of those pages at a time, under the write turn and SQLite's write lock,
  *       with the log empty again (else the step is tried again shortly): read each page from the
  *       file, zero its leftovers, write it back, sync; then commit a one-row change
- *       ({@code page_scrubs}), which makes every connection drop the pages it holds in memory, so
- *       none writes an unscrubbed copy back.</li>
+ *       ({@code page_scrubs}, not synced: it only has to be seen), which makes every connection drop
+ *       the pages it holds in memory, so none writes an unscrubbed copy back. A passive checkpoint
+ *       before each turn, outside it, leaves the turn's own checkpoint little to copy.</li>
  *   <li>Mark the erasures scrubbed and empty the log.</li>
  * </ol>
  * Writing into the file beside SQLite touches only bytes SQLite never reads again (the gap between a
