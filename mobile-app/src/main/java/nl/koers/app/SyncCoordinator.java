@@ -98,7 +98,6 @@ public final class SyncCoordinator {
     }
 
     private void finish(SyncReport report) {
-        conflicts.set(conflicts.get() + report.conflicts());
         lastReport.set(report);
         progress.set(report.outcome() == SyncOutcome.COMPLETED ? 1 : 0);
         running.set(false);
@@ -148,6 +147,7 @@ public final class SyncCoordinator {
         }
         StoreStatus status = services.store().status();
         pending.set(status.pending());
+        conflicts.set(services.store().conflictCount());
         lastSuccess.set(status.lastSuccess());
     }
 
@@ -160,8 +160,9 @@ public final class SyncCoordinator {
         syncNow();
     }
 
-    /** The conflicts shown in the inbox have been read. */
+    /** The conflicts shown in the inbox have been read: the store forgets their values. */
     public void dismissConflicts() {
+        services.store().dismissConflicts();
         conflicts.set(0);
     }
 
@@ -190,7 +191,7 @@ public final class SyncCoordinator {
         return pending;
     }
 
-    /** Concurrent edits the server recorded for this device's changes since the inbox was last read. */
+    /** The conflicts about this device's changes the coach has not seen yet (kept by the store across restarts). */
     public ReadOnlyLongProperty conflictsProperty() {
         return conflicts;
     }

@@ -38,6 +38,17 @@ public record MutationResult(UUID mutationId, long seq, Status status, long vers
                 rejection == null ? null : rejection.reasonOnly(message), List.of());
     }
 
+    /** This result as a client of the given schema version understands it ({@link Rejection#forSchema}). */
+    public MutationResult forSchema(int schemaVersion) {
+        return rejection == null ? this : new MutationResult(mutationId, seq, status, version,
+                rejection.forSchema(schemaVersion), conflicts);
+    }
+
+    /** The same result with these conflicts (the conflicts as the caller may hear them). */
+    public MutationResult withConflicts(List<Conflict> told) {
+        return new MutationResult(mutationId, seq, status, version, rejection, told);
+    }
+
     /** Whether the result says more than its status and version: conflict values or a rejection's words. */
     public boolean saysMoreThanStatus() {
         return !conflicts.isEmpty() || rejection != null;

@@ -19,12 +19,23 @@ import java.util.UUID;
  *                             over the whole scope
  * @param projects             on the last page only: the projects the device's user works in
  * @param serverTime           the server's clock, epoch millis
+ * @param conflicts            conflicts recorded within the page's range of the feed in which a value this
+ *                             device sent was not kept (also when someone else's later change met it), about
+ *                             participants in the user's current scope, with both values and the writers'
+ *                             names: so the coach hears of every change of hers that was not taken
  */
 public record PullResponse(List<RecordChange> changes, List<UUID> removedParticipants,
                            List<UUID> erasedParticipants, String cursor, boolean hasMore, String scopeDigest,
-                           List<ProjectSummary> projects, long serverTime) {
+                           List<ProjectSummary> projects, long serverTime, List<Conflict> conflicts) {
+
+    /** A page without conflicts to tell. */
+    public PullResponse(List<RecordChange> changes, List<UUID> removedParticipants, List<UUID> erasedParticipants,
+                        String cursor, boolean hasMore, String scopeDigest, List<ProjectSummary> projects, long serverTime) {
+        this(changes, removedParticipants, erasedParticipants, cursor, hasMore, scopeDigest, projects, serverTime, List.of());
+    }
 
     public PullResponse {
+        conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
         changes = changes == null ? List.of() : List.copyOf(changes);
         removedParticipants = removedParticipants == null ? List.of() : List.copyOf(removedParticipants);
         erasedParticipants = erasedParticipants == null ? List.of() : List.copyOf(erasedParticipants);

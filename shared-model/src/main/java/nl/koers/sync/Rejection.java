@@ -24,6 +24,14 @@ public record Rejection(Reason reason, String message, List<String> details) {
         return new Rejection(reason, message, List.of());
     }
 
+    /**
+     * This rejection as a client of the given schema version understands it: a reason code newer
+     * than the client is answered as {@link Reason#INVALID}, message and details unchanged.
+     */
+    public Rejection forSchema(int schemaVersion) {
+        return reason.since <= schemaVersion ? this : new Rejection(Reason.INVALID, message, details);
+    }
+
     public enum Reason {
         /** The record was deleted; a delete wins over later updates. */
         RECORD_DELETED("record_deleted"),
@@ -31,6 +39,12 @@ public record Rejection(Reason reason, String message, List<String> details) {
         PARTICIPANT_ERASED("participant_erased"),
         /** The record exists under another participant or type than the mutation claims. */
         IDENTITY_MISMATCH("identity_mismatch"),
+        /**
+         * The server has no such record and the change alone is not a whole one: it changes a record
+         * whose creation was refused (or never arrived). Answered from schema version 2 on; older
+         * clients get {@link #INVALID} with the same message ({@link Rejection#forSchema}).
+         */
+        RECORD_UNKNOWN("record_unknown", 2),
         /** The record would break a validation rule. */
         INVALID("invalid"),
         /** The user may not change this participant's records. */
@@ -41,9 +55,15 @@ public record Rejection(Reason reason, String message, List<String> details) {
         UNSUPPORTED_SCHEMA("unsupported_schema");
 
         private final String code;
+        private final int since;
 
         Reason(String code) {
+            this(code, 1);
+        }
+
+        Reason(String code, int since) {
             this.code = code;
+            this.since = since;
         }
 
         @JsonValue

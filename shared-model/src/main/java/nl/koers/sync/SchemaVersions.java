@@ -6,8 +6,11 @@ package nl.koers.sync;
  */
 public final class SchemaVersions {
 
-    /** The version this build writes. */
-    public static final int CURRENT = 1;
+    /**
+     * The version this build writes. 2: a push result may carry the rejection reason
+     * {@code record_unknown}.
+     */
+    public static final int CURRENT = 2;
 
     /** The oldest client version the server still accepts. */
     public static final int OLDEST_ACCEPTED = Math.max(1, CURRENT - 2);

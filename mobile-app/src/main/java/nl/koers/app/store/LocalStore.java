@@ -18,6 +18,8 @@ import nl.koers.app.security.UnlockResult;
 import nl.koers.model.RecordSchemas;
 import nl.koers.model.RecordType;
 import nl.koers.model.Violation;
+import nl.koers.sync.Admission;
+import nl.koers.sync.Conflict;
 import nl.koers.sync.Hlc;
 import nl.koers.sync.HybridLogicalClock;
 import nl.koers.sync.Json;
@@ -54,6 +56,7 @@ public final class LocalStore implements AutoCloseable {
     private final ViewProjector projector;
     private final PullPageApplier pages;
     private final PushResultRecorder results;
+    private final ConflictNotices notices;
     private final DeviceKeys keys;
 
     private LocalStore(StoreDatabase db, Clock clock, Supplier<UUID> ids) {
@@ -65,8 +68,9 @@ public final class LocalStore implements AutoCloseable {
         SyncStateRow state = db.inTransaction(() -> initialState(ids));
         this.hlc = new HybridLogicalClock(clock, state.installId, state.hlc == null ? null : Hlc.parse(state.hlc));
         this.projector = new ViewProjector(db);
-        this.pages = new PullPageApplier(db, projector);
-        this.results = new PushResultRecorder(db, projector, clock);
+        this.notices = new ConflictNotices(db);
+        this.pages = new PullPageApplier(db, projector, notices, clock);
+        this.results = new PushResultRecorder(db, projector, clock, notices);
     }
 
     /**
@@ -175,7 +179,7 @@ public final class LocalStore implements AutoCloseable {
     public synchronized SaveResult save(RecordType type, UUID id, UUID participantId, ObjectNode changedFields) {
         return write(() -> {
             RecordViewRow current = db.views.queryForId(id);
-            List<Violation> refused = refusals(type, id, participantId, current);
+            List<Violation> refused = refusals(Operation.UPSERT, type, id, participantId, current);
             if (!refused.isEmpty()) {
                 return SaveResult.refused(refused);
             }
@@ -196,7 +200,7 @@ public final class LocalStore implements AutoCloseable {
             if (current == null) {
                 return SaveResult.refused(List.of(Violation.of("id", "record.unknown", id)));
             }
-            List<Violation> refused = refusals(type, id, participantId, current);
+            List<Violation> refused = refusals(Operation.DELETE, type, id, participantId, current);
             if (!refused.isEmpty()) {
                 return SaveResult.refused(refused);
             }
@@ -204,23 +208,17 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
-    private List<Violation> refusals(RecordType type, UUID id, UUID participantId, RecordViewRow current)
+    /** The shared admission rule ({@link Admission}) on what this device knows of the record. */
+    private List<Violation> refusals(Operation op, RecordType type, UUID id, UUID participantId, RecordViewRow current)
             throws SQLException {
-        List<Violation> refused = new ArrayList<>();
-        if (type == RecordType.PARTICIPANT && !id.equals(participantId)) {
-            refused.add(Violation.of("participantId", "participant.ownId", participantId));
-        }
-        if (current != null && (!current.type.equals(type.wireName()) || !current.participantId.equals(participantId))) {
-            refused.add(Violation.of("id", "record.identityMismatch", id));
-        }
         RecordShadowRow shadow = db.shadows.queryForId(id);
-        if (shadow != null && RecordState.valueOf(shadow.state).isTombstone()) {
-            refused.add(Violation.of("id", "record.deleted", id));
-        }
-        if (isErased(db, participantId)) {
-            refused.add(Violation.of("participantId", "participant.erased", participantId));
-        }
-        return refused;
+        Admission.Existing existing = shadow != null
+                ? new Admission.Existing(RecordType.fromWire(shadow.type), shadow.participantId, RecordState.valueOf(shadow.state))
+                : current == null ? null
+                : new Admission.Existing(RecordType.fromWire(current.type), current.participantId, RecordState.LIVE);
+        return Admission.check(op, type, id, participantId, existing, isErased(db, participantId))
+                .map(refusal -> List.of(refusal.violation(refusal.field().equals("id") ? id : participantId)))
+                .orElse(List.of());
     }
 
     static boolean isErased(StoreDatabase db, UUID participantId) throws SQLException {
@@ -278,6 +276,27 @@ public final class LocalStore implements AutoCloseable {
         return read(() -> db.outbox.queryBuilder().orderBy(OutboxRow.SEQ, true)
                 .where().eq(OutboxRow.STATUS, OutboxStatus.REJECTED.code()).query().stream()
                 .map(row -> row.toEntry(db.sealer)).toList());
+    }
+
+    /**
+     * The conflicts the server told this device about that the coach has not seen yet, oldest first:
+     * crossed edits with both values, statuses that would not move back, changes taken back. Kept
+     * across restarts, sealed like everything personal.
+     */
+    public synchronized List<Conflict> conflictInbox() {
+        return read(notices::unseen);
+    }
+
+    public synchronized long conflictCount() {
+        return read(notices::unseenCount);
+    }
+
+    /** The coach has seen the conflicts in the inbox: their values go, their keys stay so they do not come back. */
+    public synchronized void dismissConflicts() {
+        write(() -> {
+            notices.seen();
+            return null;
+        });
     }
 
     public synchronized long pendingCount() {
@@ -370,7 +389,8 @@ public final class LocalStore implements AutoCloseable {
 
     /**
      * Applies one page of the change feed with its cursor and the server's clock reading, in one
-     * transaction: shadows, views, removed and erased participants, and on the last page the projects.
+     * transaction: shadows, views, removed and erased participants, the conflicts it tells, and on
+     * the last page the projects.
      */
     public synchronized void applyPullPage(PullResponse page) {
         write(() -> {
@@ -472,6 +492,7 @@ public final class LocalStore implements AutoCloseable {
             db.shadows.deleteBuilder().delete();
             db.outbox.deleteBuilder().delete();
             db.projects.deleteBuilder().delete();
+            db.conflicts.deleteBuilder().delete();
             SyncStateRow state = state();
             state.setPairing(db.sealer, null);
             state.cursor = null;

@@ -1,6 +1,7 @@
 package nl.koers.app.store;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,10 +27,14 @@ final class PullPageApplier {
 
     private final StoreDatabase db;
     private final ViewProjector projector;
+    private final ConflictNotices notices;
+    private final Clock clock;
 
-    PullPageApplier(StoreDatabase db, ViewProjector projector) {
+    PullPageApplier(StoreDatabase db, ViewProjector projector, ConflictNotices notices, Clock clock) {
         this.db = db;
         this.projector = projector;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     void apply(PullResponse page, SyncStateRow state) throws SQLException {
@@ -56,6 +61,8 @@ final class PullPageApplier {
             }
         }
         projector.projectPulled(kept);
+        notices.heard(page.conflicts().stream().filter(c -> !erasures.containsKey(c.participantId())
+                && !page.removedParticipants().contains(c.participantId())).toList(), clock.millis());
         if (!page.hasMore()) {
             replaceProjects(page.projects());
             if (state.repairing) {
@@ -131,6 +138,7 @@ final class PullPageApplier {
     }
 
     private void deleteRecordsOf(UUID participant) throws SQLException {
+        notices.forget(participant);
         var views = db.views.deleteBuilder();
         views.where().eq(RecordViewRow.PARTICIPANT_ID, participant);
         views.delete();

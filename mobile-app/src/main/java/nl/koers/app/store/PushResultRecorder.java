@@ -18,11 +18,13 @@ final class PushResultRecorder {
     private final StoreDatabase db;
     private final ViewProjector projector;
     private final Clock clock;
+    private final ConflictNotices notices;
 
-    PushResultRecorder(StoreDatabase db, ViewProjector projector, Clock clock) {
+    PushResultRecorder(StoreDatabase db, ViewProjector projector, Clock clock, ConflictNotices notices) {
         this.db = db;
         this.projector = projector;
         this.clock = clock;
+        this.notices = notices;
     }
 
     void apply(List<MutationResult> answers) throws SQLException {
@@ -39,6 +41,9 @@ final class PushResultRecorder {
                 row.status = OutboxStatus.ACKED.code();
                 row.appliedVersion = answer.version();
                 row.setRejection(db.sealer, null);
+                if (!row.detached && !LocalStore.isErased(db, row.participantId)) {
+                    notices.heard(answer.conflicts(), clock.millis());
+                }
             } else {
                 row.status = OutboxStatus.REJECTED.code();
                 row.appliedVersion = 0;

@@ -54,6 +54,7 @@ final class StoreDatabase implements AutoCloseable {
     final Dao<SyncStateRow, Integer> syncState;
     final Dao<ProjectRow, UUID> projects;
     final Dao<DeviceKeyRow, Integer> deviceKey;
+    final Dao<ConflictNoticeRow, String> conflicts;
     final Sealer sealer = new Sealer();
 
     private StoreDatabase(ConnectionSource source) throws SQLException {
@@ -64,6 +65,7 @@ final class StoreDatabase implements AutoCloseable {
         syncState = DaoManager.createDao(source, SyncStateRow.class);
         projects = DaoManager.createDao(source, ProjectRow.class);
         deviceKey = DaoManager.createDao(source, DeviceKeyRow.class);
+        conflicts = DaoManager.createDao(source, ConflictNoticeRow.class);
     }
 
     static StoreDatabase open(Path directory) {
@@ -108,6 +110,7 @@ final class StoreDatabase implements AutoCloseable {
             TableUtils.createTableIfNotExists(source, SyncStateRow.class);
             TableUtils.createTableIfNotExists(source, ProjectRow.class);
             TableUtils.createTableIfNotExists(source, DeviceKeyRow.class);
+            TableUtils.createTableIfNotExists(source, ConflictNoticeRow.class);
             syncState.executeRaw("PRAGMA user_version = " + FORMAT_VERSION);
             return null;
         });

@@ -146,7 +146,7 @@ class LocalStoreTest {
         SaveResult result = create(RecordType.PARTICIPANT, new UUID(9, 5), PARTICIPANT, fields("gender", "vrouw"));
 
         assertFalse(result.saved());
-        assertEquals("participant.ownId", result.violations().get(0).code());
+        assertEquals("admission.identity_mismatch", result.violations().get(0).code());
         assertTrue(store.outbox().isEmpty());
     }
 
@@ -156,7 +156,7 @@ class LocalStoreTest {
 
         SaveResult result = store.save(RecordType.CONTACT, CONTACT, PARTICIPANT, fields("minutes", 45));
 
-        assertEquals("record.deleted", result.violations().get(0).code());
+        assertEquals("admission.record_deleted", result.violations().get(0).code());
         assertTrue(store.outbox().isEmpty());
     }
 
@@ -245,7 +245,7 @@ class LocalStoreTest {
             assertFalse(Json.write(entry).contains("vertrouwelijk"), "scrubbed: " + Json.write(entry));
             assertFalse(Json.write(entry).contains("06123"), "scrubbed: " + Json.write(entry));
         }
-        assertEquals("participant.erased",
+        assertEquals("admission.participant_erased",
                 create(RecordType.CONTACT, new UUID(9, 8), PARTICIPANT, fields("minutes", 5)).violations().get(0).code());
     }
 

@@ -6,6 +6,13 @@ package nl.koers.model.schema;
  */
 public final class ViolationCodes {
 
+    /**
+     * A change that may not touch its record at all ({@code nl.koers.sync.Admission}): "admission."
+     * followed by the rejection reason code the server answers for it.
+     */
+    public static final String ADMISSION_PARTICIPANT_ERASED = "admission.participant_erased";
+    public static final String ADMISSION_IDENTITY_MISMATCH = "admission.identity_mismatch";
+    public static final String ADMISSION_RECORD_DELETED = "admission.record_deleted";
     public static final String REQUIRED = "required";
     /** A required field of a code list that has {@code onbekend}: "choose unknown if you don't know". */
     public static final String REQUIRED_UNKNOWN_ALLOWED = "required.unknownAllowed";

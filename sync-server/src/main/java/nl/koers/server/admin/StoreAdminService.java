@@ -243,7 +243,7 @@ public final class StoreAdminService implements AdminService {
             eraser.erase(tx, participantId, now);
             return null;
         });
-        store.purgeRemovedData();
+        ParticipantEraser.scrub(store);
     }
 
     @Override

@@ -112,6 +112,12 @@ public interface StoreReads {
 
     Optional<StoredPairingCode> pairingCode(String code);
 
+    /**
+     * Conflicts recorded at a feed position in {@code (after, upTo]} in which the device's value was
+     * not kept, in feed order.
+     */
+    List<Conflict> conflictsLostBy(UUID deviceId, long after, long upTo);
+
     /** Conflicts about participants of the project, newest first. */
     List<Conflict> conflicts(UUID projectId);
 }

@@ -31,6 +31,7 @@ public interface StoreTransaction extends StoreReads {
 
     void putAppliedMutation(AppliedMutation applied);
 
+    /** Stores a conflict; the device whose value was not kept ({@link Conflict#otherDeviceId}) hears of it on pull. */
     void addConflict(Conflict conflict, long position, long at);
 
     void deleteConflictsOf(UUID participantId);
@@ -54,6 +55,9 @@ public interface StoreTransaction extends StoreReads {
     void addMembership(Membership membership);
 
     void addParticipantProject(UUID participantId, UUID projectId);
+
+    /** The participant is no longer filed under the project: its leaders stop holding them. */
+    void removeParticipantProject(UUID participantId, UUID projectId);
 
     /** Inserts or replaces the assignment of (participant, user). */
     void putAssignment(Assignment assignment);

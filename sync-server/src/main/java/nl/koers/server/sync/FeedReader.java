@@ -9,6 +9,7 @@ import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.store.ScopeMember;
 import nl.koers.server.store.StoreReads;
 import nl.koers.server.store.StoredProject;
+import nl.koers.sync.Conflict;
 import nl.koers.sync.Cursor;
 import nl.koers.sync.ProjectSummary;
 import nl.koers.sync.PullResponse;
@@ -32,7 +33,8 @@ final class FeedReader {
         this.scope = scope;
     }
 
-    PullResponse page(StoreReads reads, UUID userId, String cursorText, int limit, boolean withDigest, long now) {
+    PullResponse page(StoreReads reads, UUID deviceId, UUID userId, String cursorText, int limit, boolean withDigest,
+                      long now) {
         Cursor cursor = decode(cursorText);
         String epoch = reads.epoch();
         long head = reads.feedPosition();
@@ -85,11 +87,24 @@ final class FeedReader {
         long upTo = hasMore ? last : head;
         String next = new Cursor(epoch, upTo).encode();
         List<UUID> erased = reads.erasedParticipantsBetween(userId, from, upTo);
+        List<Conflict> lost = lostConflicts(reads, deviceId, userId, from, upTo);
         if (hasMore) {
-            return new PullResponse(changes, List.copyOf(removed), erased, next, true, null, List.of(), now);
+            return new PullResponse(changes, List.copyOf(removed), erased, next, true, null, List.of(), now, lost);
         }
         return new PullResponse(changes, List.copyOf(removed), erased, next, false,
-                withDigest ? ScopeDigest.of(reads.scopeVersions(userId)) : null, projects(reads, userId), now);
+                withDigest ? ScopeDigest.of(reads.scopeVersions(userId)) : null, projects(reads, userId), now, lost);
+    }
+
+    /**
+     * The conflicts in the page's range in which this device's value was not kept, about
+     * participants the user holds now (decision 0016: only those carry values), with the writers' names.
+     */
+    private List<Conflict> lostConflicts(StoreReads reads, UUID deviceId, UUID userId, long from, long upTo) {
+        WriterNames names = new WriterNames(reads);
+        return reads.conflictsLostBy(deviceId, from, upTo).stream()
+                .filter(c -> scope.holds(reads, userId, c.participantId()))
+                .map(names::named)
+                .toList();
     }
 
     private static Cursor decode(String cursorText) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import nl.koers.model.RecordSchema;
 import nl.koers.model.RecordSchemas;
@@ -11,6 +12,7 @@ import nl.koers.model.RecordType;
 import nl.koers.server.auth.ScopePolicy;
 import nl.koers.server.store.Assignment;
 import nl.koers.server.store.StoreTransaction;
+import nl.koers.sync.Admission;
 import nl.koers.sync.Conflict;
 import nl.koers.sync.MergeEngine;
 import nl.koers.sync.MergeOutcome;
@@ -44,12 +46,10 @@ final class MutationApplier {
 
     MutationResult apply(StoreTransaction tx, UUID userId, Mutation m, long now) {
         UUID participant = m.participantId();
-        if (tx.erased(participant)) {
-            return reject(m, Rejection.Reason.PARTICIPANT_ERASED,
-                    "the participant's data was erased on request; this change was not stored");
-        }
-        if (m.recordType() == RecordType.PARTICIPANT && !m.recordId().equals(participant)) {
-            return reject(m, Rejection.Reason.IDENTITY_MISMATCH, "a participant record's id must be its participantId");
+        Optional<Admission.Refusal> refused = Admission.check(m.op(), m.recordType(), m.recordId(), participant, null,
+                tx.erased(participant));
+        if (refused.isPresent()) {
+            return MutationResult.rejected(m, refused.get().rejection());
         }
         if (!scope.usesDevices(tx, userId)) {
             return reject(m, Rejection.Reason.NOT_ALLOWED, "this user's role does not record participant data");
@@ -67,15 +67,16 @@ final class MutationApplier {
         }
         boolean newParticipant = !tx.participantKnown(participant);
         long position = tx.nextFeedPosition();
-        MergeOutcome outcome = merge.apply(tx.record(m.recordId()).orElse(null), m, position);
+        StoredRecord before = tx.record(m.recordId()).orElse(null);
+        MergeOutcome outcome = merge.apply(before, m, position);
         return switch (outcome) {
             case MergeOutcome.Rejected rejected -> MutationResult.rejected(m, rejected.rejection());
-            case MergeOutcome.Applied applied -> store(tx, userId, m, applied, newParticipant, position, now);
+            case MergeOutcome.Applied applied -> store(tx, userId, m, before, applied, newParticipant, position, now);
         };
     }
 
-    private MutationResult store(StoreTransaction tx, UUID userId, Mutation m, MergeOutcome.Applied applied,
-                                 boolean newParticipant, long position, long now) {
+    private MutationResult store(StoreTransaction tx, UUID userId, Mutation m, StoredRecord before,
+                                 MergeOutcome.Applied applied, boolean newParticipant, long position, long now) {
         StoredRecord record = applied.record();
         if (applied.changed()) {
             tx.putRecord(record);
@@ -88,8 +89,8 @@ final class MutationApplier {
             tx.putAssignment(new Assignment(m.participantId(), userId, soleProject(tx, userId), true));
             scopeChanged = true;
         }
-        if (record.state() == RecordState.LIVE) {
-            scopeChanged |= linkProjects(tx, record);
+        if (applied.changed()) {
+            scopeChanged |= relinkProjects(tx, before, record);
         }
         if (scopeChanged) {
             scope.refresh(tx, m.participantId());
@@ -118,23 +119,64 @@ final class MutationApplier {
         return named.stream().filter(p -> !own.contains(p) && !already.contains(p)).sorted().findFirst();
     }
 
-    /** A record names its projects (a trajectory its {@code projectId}): the participant joins them and their leaders' scope. */
-    private boolean linkProjects(StoreTransaction tx, StoredRecord record) {
-        boolean linked = false;
-        Set<UUID> current = tx.projectsOf(record.participantId());
-        for (UUID project : schemas.of(record.type()).projectsNamed(record.fields()).stream().sorted().toList()) {
+    /**
+     * A record names its projects (a trajectory its {@code projectId}): the participant joins them
+     * and their leaders' scope. A project the record named before and names no more (the trajectory
+     * moved, or was deleted) keeps the participant only while another live record of theirs still
+     * names it or an active assignment is in it; assignments in it move along to the project the
+     * record names now. So the old project's leader stops holding the participant and the new
+     * project's leader starts, in this transaction.
+     */
+    private boolean relinkProjects(StoreTransaction tx, StoredRecord before, StoredRecord record) {
+        RecordSchema schema = schemas.of(record.type());
+        Set<UUID> named = record.state() == RecordState.LIVE ? schema.projectsNamed(record.fields()) : Set.of();
+        Set<UUID> left = new TreeSet<>(before == null || before.state() != RecordState.LIVE
+                ? Set.of() : schema.projectsNamed(before.fields()));
+        left.removeAll(named);
+        UUID participant = record.participantId();
+        boolean changed = false;
+        Set<UUID> current = tx.projectsOf(participant);
+        for (UUID project : new TreeSet<>(named)) {
             if (current.contains(project) || tx.project(project).isEmpty()) {
                 continue;
             }
-            tx.addParticipantProject(record.participantId(), project);
-            for (Assignment a : tx.assignmentsOf(record.participantId())) {
+            tx.addParticipantProject(participant, project);
+            for (Assignment a : tx.assignmentsOf(participant)) {
                 if (a.projectId() == null) {
                     tx.putAssignment(new Assignment(a.participantId(), a.userId(), project, a.active()));
                 }
             }
-            linked = true;
+            changed = true;
         }
-        return linked;
+        for (UUID project : left) {
+            changed |= unlink(tx, participant, project, named.stream().sorted().findFirst().orElse(null));
+        }
+        return changed;
+    }
+
+    /** Ends the participant's link to a project no record names any more, unless an active assignment keeps it. */
+    private boolean unlink(StoreTransaction tx, UUID participant, UUID project, UUID movedTo) {
+        boolean stillNamed = tx.recordsOf(participant).stream().filter(r -> r.state() == RecordState.LIVE)
+                .anyMatch(r -> schemas.of(r.type()).projectsNamed(r.fields()).contains(project));
+        if (stillNamed || !tx.projectsOf(participant).contains(project)) {
+            return false;
+        }
+        boolean assigned = false;
+        for (Assignment a : tx.assignmentsOf(participant)) {
+            if (!project.equals(a.projectId())) {
+                continue;
+            }
+            if (movedTo != null) {
+                tx.putAssignment(new Assignment(a.participantId(), a.userId(), movedTo, a.active()));
+            } else {
+                assigned |= a.active();
+            }
+        }
+        if (assigned) {
+            return false;
+        }
+        tx.removeParticipantProject(participant, project);
+        return true;
     }
 
     private UUID soleProject(StoreTransaction tx, UUID userId) {

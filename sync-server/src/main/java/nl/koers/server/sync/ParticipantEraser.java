@@ -3,6 +3,7 @@ package nl.koers.server.sync;
 import java.util.Map;
 import java.util.UUID;
 import nl.koers.server.store.AppliedMutation;
+import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreTransaction;
 import nl.koers.sync.Json;
 import nl.koers.sync.RecordState;
@@ -17,7 +18,22 @@ import nl.koers.sync.StoredRecord;
  */
 public final class ParticipantEraser {
 
+    private static final System.Logger LOG = System.getLogger(ParticipantEraser.class.getName());
+
     private static final String SCRUBBED_MESSAGE = "details removed: the participant's data was erased on request";
+
+    /**
+     * After the erasure committed: removes what is left of the erased rows from the store's files
+     * ({@link Store#purgeRemovedData}). The erasure stands if this fails; the scrub stays due and
+     * runs when the store is opened next.
+     */
+    public static void scrub(Store store) {
+        try {
+            store.purgeRemovedData();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the scrub after an erasure did not finish; it runs when the store opens next", e);
+        }
+    }
 
     public void erase(StoreTransaction tx, UUID participantId, long now) {
         for (StoredRecord record : tx.recordsOf(participantId)) {

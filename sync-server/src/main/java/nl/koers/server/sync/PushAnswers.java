@@ -14,7 +14,9 @@ import nl.koers.sync.MutationResult;
  * coach reassigned while offline still pushes, and a replay answers with a result stored while
  * the participant was in scope — status and version only ({@link MutationResult#statusOnly}), so
  * that no value another user stored travels back, not even the current value of a field the
- * caller wrote. Judged when the answer is given, inside the push's transaction.
+ * caller wrote. Judged when the answer is given, inside the push's transaction. A conflict told in
+ * full names the writers of both values ({@link WriterNames}); a rejection reason newer than the
+ * client's schema version is answered as one it knows ({@link MutationResult#forSchema}).
  */
 final class PushAnswers {
 
@@ -29,14 +31,20 @@ final class PushAnswers {
     /**
      * The results as the caller may hear them.
      *
-     * @param mutations the request's mutations; the i-th result answers the i-th mutation
+     * @param mutations     the request's mutations; the i-th result answers the i-th mutation
+     * @param schemaVersion the schema version of the client's request
      */
-    List<MutationResult> forCaller(StoreReads reads, UUID userId, List<Mutation> mutations, List<MutationResult> results) {
+    List<MutationResult> forCaller(StoreReads reads, UUID userId, List<Mutation> mutations, List<MutationResult> results,
+                                   int schemaVersion) {
         List<MutationResult> answers = new ArrayList<>(results.size());
+        WriterNames names = new WriterNames(reads);
         for (int i = 0; i < results.size(); i++) {
             MutationResult result = results.get(i);
             boolean mayTell = !result.saysMoreThanStatus() || scope.mayHearAbout(reads, userId, mutations.get(i));
-            answers.add(mayTell ? result : result.statusOnly(WITHHELD));
+            MutationResult told = mayTell
+                    ? result.withConflicts(result.conflicts().stream().map(names::named).toList())
+                    : result.statusOnly(WITHHELD);
+            answers.add(told.forSchema(schemaVersion));
         }
         return answers;
     }

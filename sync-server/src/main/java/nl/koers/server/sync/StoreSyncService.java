@@ -54,13 +54,13 @@ public final class StoreSyncService implements SyncService {
             batch = request.mutations().isEmpty()
                     ? store.read(tx -> new Batch(List.of(),
                             activeDevice(tx.device(device.deviceId()).orElse(null)).lastSeq(), 0, false))
-                    : store.write(tx -> apply(tx, device, request.mutations(), hashes));
+                    : store.write(tx -> apply(tx, device, request.mutations(), hashes, request.schemaVersion()));
         } catch (StoreUnavailableException e) {
             throw new SyncException(SyncException.Kind.UNAVAILABLE, "store_unavailable",
                     "the server could not store the changes just now; send them again later");
         }
         if (batch.erased()) {
-            store.purgeRemovedData();
+            ParticipantEraser.scrub(store);
         }
         return new PushResponse(batch.results(), batch.lastSeq(), batch.expectedSeq(), clock.millis());
     }
@@ -73,7 +73,8 @@ public final class StoreSyncService implements SyncService {
      * Applies a request's mutations in order inside one write transaction, stopping at a gap. A
      * conflict (reused id or sequence) throws and so rolls back the whole request.
      */
-    private Batch apply(StoreTransaction tx, DeviceIdentity identity, List<Mutation> mutations, List<String> hashes) {
+    private Batch apply(StoreTransaction tx, DeviceIdentity identity, List<Mutation> mutations, List<String> hashes,
+                        int schemaVersion) {
         Device device = activeDevice(tx.device(identity.deviceId()).orElse(null));
         // The rows of the whole request in a few queries; the transaction keeps them, so the
         // lookups of each mutation below cost no query.
@@ -86,7 +87,7 @@ public final class StoreSyncService implements SyncService {
         for (int i = 0; i < mutations.size(); i++) {
             Mutation mutation = mutations.get(i);
             if (mutation.seq() > lastSeq + 1 && tx.appliedMutation(mutation.mutationId()).isEmpty()) {
-                return finish(tx, device, startSeq, new Batch(answers.forCaller(tx, device.userId(), mutations, results),
+                return finish(tx, device, startSeq, new Batch(answers.forCaller(tx, device.userId(), mutations, results, schemaVersion),
                         lastSeq, lastSeq + 1, erased));
             }
             MutationResult result = step(tx, device, lastSeq, mutation, hashes.get(i));
@@ -94,7 +95,7 @@ public final class StoreSyncService implements SyncService {
             results.add(result);
             erased |= mutation.op() == Operation.ERASE && result.status() == MutationResult.Status.APPLIED;
         }
-        return finish(tx, device, startSeq, new Batch(answers.forCaller(tx, device.userId(), mutations, results),
+        return finish(tx, device, startSeq, new Batch(answers.forCaller(tx, device.userId(), mutations, results, schemaVersion),
                 lastSeq, 0, erased));
     }
 
@@ -154,7 +155,8 @@ public final class StoreSyncService implements SyncService {
         try {
             return store.read(tx -> {
                 activeDevice(tx.device(device.deviceId()).orElse(null));
-                return feed.page(tx, device.userId(), request.cursor(), limit, request.verifyScope(), clock.millis());
+                return feed.page(tx, device.deviceId(), device.userId(), request.cursor(), limit, request.verifyScope(),
+                        clock.millis());
             });
         } catch (StoreUnavailableException e) {
             throw new SyncException(SyncException.Kind.UNAVAILABLE, "store_unavailable",

@@ -64,18 +64,7 @@ public final class ReportBenchmark {
         Path dir = Files.createTempDirectory("koers-bench-reports");
         try {
             Clock clock = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
-            ServerSettings settings = new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
-            Map<String, List<Row>> templates;
-            try (KoersServices services = new KoersServices(settings, SqliteStore.openInDataDir(dir, clock), clock,
-                    new RandomIds(new Random(1)))) {
-                new DemoSeeder(services).seedIfEmpty();
-                templates = templates(services.store());
-            }
-            long start = System.nanoTime();
-            generate(dir.resolve(SqliteStore.FILE_NAME), templates, participants, perParticipant);
-            System.out.printf(Locale.ROOT, "generated %,d participants, %,d records in %.1f s (%,d MB)%n", participants,
-                    (long) participants * perParticipant, seconds(start),
-                    Files.size(dir.resolve(SqliteStore.FILE_NAME)) / 1_000_000);
+            buildStore(dir, clock, participants, perParticipant);
             try (Store store = SqliteStore.openInDataDir(dir, clock)) {
                 double scanCold = time(() -> scan(store));
                 ReportEngine engine = new ReportEngine(store);
@@ -93,6 +82,26 @@ public final class ReportBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * A store in {@code dir} with the demo's projects and people and {@code participants} clones of
+     * its participants, {@code perParticipant} records each; prints how long it took. Also the
+     * store of {@code ./koers bench-erasure}.
+     */
+    static void buildStore(Path dir, Clock clock, int participants, int perParticipant) throws Exception {
+        ServerSettings settings = new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS, false);
+        Map<String, List<Row>> templates;
+        try (KoersServices services = new KoersServices(settings, SqliteStore.openInDataDir(dir, clock), clock,
+                new RandomIds(new Random(1)))) {
+            new DemoSeeder(services).seedIfEmpty();
+            templates = templates(services.store());
+        }
+        long start = System.nanoTime();
+        generate(dir.resolve(SqliteStore.FILE_NAME), templates, participants, perParticipant);
+        System.out.printf(Locale.ROOT, "generated %,d participants, %,d records in %.1f s (%,d MB)%n", participants,
+                (long) participants * perParticipant, seconds(start),
+                Files.size(dir.resolve(SqliteStore.FILE_NAME)) / 1_000_000);
     }
 
     private static long scan(Store store) {

@@ -33,9 +33,9 @@ class SqliteStoreTest extends StoreContractTest {
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM schema_migrations")) {
             rs.next();
-            assertEquals(6, rs.getInt(1), "V1 schema, V2 dashboard passwords, V3 audit log, V4 admin tokens, V5 auth attempts,"
-                    + " V6 web sessions, each applied once");
-            assertEquals(6, rs.getInt(2));
+            assertEquals(7, rs.getInt(1), "V1 schema, V2 dashboard passwords, V3 audit log, V4 admin tokens, V5 auth attempts,"
+                    + " V6 web sessions, V7 sync edges, each applied once");
+            assertEquals(7, rs.getInt(2));
         }
     }
 

@@ -115,11 +115,12 @@ abstract class OutOfScopeAnswerTest extends OneCoachWorldTest {
 
     @Test
     void aRejectionAfterReassignment_quotesNoStoredValue() {
+        Mutation annas = anna.upsert(RecordType.PARTICIPANT, participant, participant, version, "{\"arrivalDate\":\"1980-01-01\"}");
         reassignToBert();
+        world.clock.advance(java.time.Duration.ofMinutes(1));
         bert.push(bert.upsert(RecordType.PARTICIPANT, participant, participant, version, "{\"dateOfBirth\":\"1990-05-17\"}"));
 
-        PushResponse answer = anna.push(anna.upsert(RecordType.PARTICIPANT, participant, participant, version,
-                "{\"arrivalDate\":\"1980-01-01\"}"));
+        PushResponse answer = anna.push(annas);
 
         MutationResult result = answer.results().get(0);
         assertEquals(MutationResult.Status.REJECTED, result.status());

@@ -41,9 +41,11 @@ final class FaultSimulation implements AutoCloseable {
         invariants = new Invariants(world);
         UUID coachA = world.user("CoachA", Role.COACH);
         UUID coachB = world.user("CoachB", Role.COACH);
+        world.server.admin.addMembership(coachA, world.otherProject, Role.COACH);
         coachPhones = List.of(world.device("a-phone", coachA), world.device("a-tablet", coachA),
                 world.device("b-phone", coachB));
         leaderPhone = world.device("leader-laptop", world.leader);
+        world.device("leader2-laptop", world.otherLeader);
         world.devices.forEach(d -> d.network.setFaults(FAULTS));
     }
 
@@ -55,6 +57,7 @@ final class FaultSimulation implements AutoCloseable {
         }
         drain();
         invariants.noLostWrites();
+        invariants.nothingVanishes();
         invariants.convergence();
         invariants.noResurrection();
         invariants.exactlyOnce();
@@ -116,6 +119,7 @@ final class FaultSimulation implements AutoCloseable {
         UUID participant = world.any(candidates);
         UUID coach = world.any(world.coaches);
         asAdministrator(() -> world.server.admin.assign(participant, coach, world.project));
+        world.reassigned.add(participant);
         world.trace("assign " + participant + " to " + coach);
         reassignments++;
     }

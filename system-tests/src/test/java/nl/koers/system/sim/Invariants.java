@@ -1,11 +1,13 @@
 package nl.koers.system.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +19,11 @@ import nl.koers.app.store.OutboxEntry;
 import nl.koers.app.store.OutboxStatus;
 import nl.koers.server.auth.DeviceIdentity;
 import nl.koers.server.store.StoreReads;
+import nl.koers.sync.Conflict;
+import nl.koers.sync.FieldStamp;
 import nl.koers.sync.Mutation;
 import nl.koers.sync.MutationResult;
+import nl.koers.sync.Operation;
 import nl.koers.sync.PushRequest;
 import nl.koers.sync.PushResponse;
 import nl.koers.sync.RecordState;
@@ -42,6 +47,72 @@ final class Invariants {
         world.committed.forEach((mutationId, device) -> check(
                 world.server.store.read(r -> r.appliedMutation(mutationId)).isPresent(),
                 "mutation " + mutationId + " committed on " + device + " is neither applied nor rejected on the server"));
+    }
+
+    /**
+     * 9. Nothing a coach did vanishes without a word: every field of every change a phone committed
+     * either stands on the server, or was replaced by someone who had seen it, or is in that phone's
+     * inbox — refused with a reason, or as a conflict that keeps the coach's value. Checked for the
+     * participants its user still holds and never lost to a reassignment (answers about others carry
+     * status only, decision 0016), that were not erased, on records that were not deleted.
+     */
+    void nothingVanishes() {
+        Map<String, Written> writes = new HashMap<>();
+        for (SimDevice device : world.devices) {
+            for (OutboxEntry entry : device.store.outbox()) {
+                if (entry.status() == OutboxStatus.ACKED && entry.mutation().op() == Operation.UPSERT) {
+                    entry.mutation().fields().fieldNames().forEachRemaining(field -> writes.put(
+                            key(device.deviceId(), entry.appliedVersion(), entry.mutation().recordId(), field),
+                            new Written(device, entry)));
+                }
+            }
+        }
+        for (SimDevice device : world.devices) {
+            UUID me = device.deviceId();
+            List<OutboxEntry> inbox = device.store.rejectedInbox();
+            List<Conflict> notices = device.store.conflictInbox();
+            for (OutboxEntry entry : device.store.outbox()) {
+                Mutation m = entry.mutation();
+                UUID participant = m.participantId();
+                if (m.op() != Operation.UPSERT || world.erased.contains(participant) || world.reassigned.contains(participant)
+                        || world.server.store.read(r -> r.scopeMember(device.userId, participant)).filter(s -> s.active()).isEmpty()) {
+                    continue;
+                }
+                if (entry.status() == OutboxStatus.REJECTED) {
+                    check(inbox.stream().anyMatch(e -> e.mutation().mutationId().equals(m.mutationId()))
+                            && entry.rejection() != null, device + ": refused seq " + m.seq() + " is not in its inbox with a reason");
+                    continue;
+                }
+                StoredRecord record = world.server.store.read(r -> r.record(m.recordId())).orElse(null);
+                if (record == null || record.state() != RecordState.LIVE) {
+                    continue;
+                }
+                m.fields().fieldNames().forEachRemaining(field -> {
+                    JsonNode mine = m.fields().get(field);
+                    if (mine.equals(record.fields().get(field))) {
+                        return;
+                    }
+                    FieldStamp stamp = record.stamps().get(field);
+                    Written last = stamp == null ? null
+                            : writes.get(key(stamp.deviceId(), stamp.version(), m.recordId(), field));
+                    boolean seen = last != null && (last.device() == device
+                            || last.entry().mutation().baseVersion() >= entry.appliedVersion());
+                    boolean told = notices.stream().anyMatch(c -> c.recordId().equals(m.recordId()) && c.field().equals(field)
+                            && me.equals(c.otherDeviceId()) && mine.equals(c.otherValue()));
+                    check(seen || told, device + ": its " + field + " of " + m.recordType().wireName() + " " + m.recordId()
+                            + " (seq " + m.seq() + ") is neither on the server nor replaced by someone who saw it nor in its inbox"
+                            + "; the field's last writer " + (last == null ? "is unknown" : last.device() + " seq " + last.entry().mutation().seq())
+                            + ", notices " + notices.size());
+                });
+            }
+        }
+    }
+
+    private record Written(SimDevice device, OutboxEntry entry) {
+    }
+
+    private static String key(UUID device, long version, UUID record, String field) {
+        return device + "/" + version + "/" + record + "/" + field;
     }
 
     /** 2. Replaying everything every phone ever sent changes nothing and answers as before. */

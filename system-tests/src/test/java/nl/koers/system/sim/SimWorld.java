@@ -3,8 +3,8 @@ package nl.koers.system.sim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +38,10 @@ final class SimWorld implements AutoCloseable {
     final ManualClock clock = new ManualClock(Instant.parse("2025-03-01T09:00:00Z"));
     final SimServer server;
     final UUID project;
+    /** A second project, where coach A works too: trajectories move between the two. */
+    final UUID otherProject;
     final UUID leader;
+    final UUID otherLeader;
     final List<UUID> coaches = new ArrayList<>();
     final List<SimDevice> devices = new ArrayList<>();
 
@@ -47,6 +50,16 @@ final class SimWorld implements AutoCloseable {
     final Set<UUID> deletedRecords = new HashSet<>();
     final List<UUID> participants = new ArrayList<>();
     final Set<UUID> erased = new HashSet<>();
+    /** Records the random edits leave alone (a run that sets up its own concurrent edits of them). */
+    final Set<UUID> untouchable = new HashSet<>();
+    /**
+     * Whether random edits move placements' dates. Two such moves can be invalid together; with
+     * three or more concurrent edits of one record that are only invalid in some combination the
+     * outcome may still depend on the order (decision 0019), so the determinism runs leave them out.
+     */
+    boolean dateMoves = true;
+    /** Participants an administrator reassigned: their coaches may have lost them for a while. */
+    final Set<UUID> reassigned = new HashSet<>();
     /** Participant → every piece of personal text written about them (names, phone, notes). */
     final Map<UUID, List<String>> personalText = new LinkedHashMap<>();
     private int textCounter;
@@ -62,6 +75,10 @@ final class SimWorld implements AutoCloseable {
         project = admin.createProject(new AdminService.NewProject(organisation, "Werkfit", "Werkfit",
                 List.of("Utrecht"), LocalDate.of(2024, 1, 1), null, List.of(1, 3, 6, 12), 30)).id();
         leader = user("Leider", Role.PROJECT_LEADER);
+        otherProject = admin.createProject(new AdminService.NewProject(organisation, "Taal en Werk", "Werkfit",
+                List.of("Zeist"), LocalDate.of(2024, 1, 1), null, List.of(1, 3, 6, 12), 30)).id();
+        otherLeader = admin.createUser("Leider2", "leider2." + seed + "@example.org").id();
+        admin.addMembership(otherLeader, otherProject, Role.PROJECT_LEADER);
     }
 
     UUID user(String name, Role role) {
@@ -147,7 +164,7 @@ final class SimWorld implements AutoCloseable {
         List<LocalRecord> records = device.store.recordsOfParticipant(p);
         Optional<LocalRecord> trajectory = first(records, RecordType.TRAJECTORY);
         String trajectoryId = trajectory.map(t -> t.id().toString()).orElse(MinimalRecords.SOME_TRAJECTORY.toString());
-        switch (random.nextInt(7)) {
+        switch (random.nextInt(10)) {
             case 0 -> save(device, RecordType.CONTACT, newId(), p, MinimalRecords.of(RecordType.CONTACT, Json.object()
                     .put("trajectoryId", trajectoryId).put("minutes", 5 + random.nextInt(120))
                     .put("notes", personal(p, "notitie")).put("authorId", device.userId.toString())));
@@ -158,9 +175,37 @@ final class SimWorld implements AutoCloseable {
                     Json.object().put("minutes", 5 + random.nextInt(120)).put("notes", personal(p, "aanvulling"))));
             case 4 -> pick(records, RecordType.CONTACT).ifPresent(c -> delete(device, c));
             case 5 -> advancePlacement(device, p, records, trajectoryId);
+            case 7 -> pick(records, RecordType.PLACEMENT).filter(pl -> dateMoves).ifPresent(pl -> movePlacementDates(device, pl));
+            case 8 -> trajectory.ifPresent(t -> moveTrajectory(device, t));
+            case 9 -> pick(records, RecordType.PLACEMENT).ifPresent(pl -> save(device, RecordType.PLACEMENT, pl.id(), p,
+                    Json.object().put("status", "voorgesteld")));
             default -> trajectory.ifPresent(t -> save(device, RecordType.TRAJECTORY, t.id(), p,
                     Json.object().put("goals", personal(p, "doel"))));
         }
+    }
+
+    /**
+     * Moves a placement's start or end, valid against what this phone shows: two phones doing so
+     * at once can give an end before the start, each valid alone (decision 0019).
+     */
+    private void movePlacementDates(SimDevice device, LocalRecord placement) {
+        LocalDate start = placement.fields().hasNonNull("startDate") ? LocalDate.parse(placement.fields().get("startDate").asText()) : null;
+        LocalDate end = placement.fields().hasNonNull("endDate") ? LocalDate.parse(placement.fields().get("endDate").asText()) : null;
+        LocalDate day = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(365));
+        ObjectNode change = random.nextBoolean()
+                ? (end == null || !day.isAfter(end) ? Json.object().put("startDate", day.toString()) : null)
+                : (start == null || !day.isBefore(start) ? Json.object().put("endDate", day.toString()) : null);
+        if (change != null) {
+            save(device, RecordType.PLACEMENT, placement.id(), placement.participantId(), change);
+        }
+    }
+
+    /** Files the trajectory under the other project (coach A and the leaders' phones work in both or one). */
+    private void moveTrajectory(SimDevice device, LocalRecord trajectory) {
+        String now = trajectory.fields().path("projectId").asText();
+        UUID to = now.equals(project.toString()) ? otherProject : project;
+        save(device, RecordType.TRAJECTORY, trajectory.id(), trajectory.participantId(),
+                Json.object().put("projectId", to.toString()));
     }
 
     private void advancePlacement(SimDevice device, UUID p, List<LocalRecord> records, String trajectoryId) {
@@ -182,7 +227,7 @@ final class SimWorld implements AutoCloseable {
     }
 
     Optional<LocalRecord> pick(List<LocalRecord> records, RecordType type) {
-        List<LocalRecord> ofType = records.stream().filter(r -> r.type() == type).toList();
+        List<LocalRecord> ofType = records.stream().filter(r -> r.type() == type && !untouchable.contains(r.id())).toList();
         return ofType.isEmpty() ? Optional.empty() : Optional.of(ofType.get(random.nextInt(ofType.size())));
     }
 

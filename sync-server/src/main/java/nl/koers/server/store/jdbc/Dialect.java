@@ -64,8 +64,26 @@ public interface Dialect {
         return false;
     }
 
-    /** Removes traces of deleted rows from every file (logs, free pages). */
-    void purgeRemovedData(Connection connection) throws SQLException;
+    /**
+     * Removes traces of deleted and rewritten rows from every file (logs, free pages, unused space in
+     * pages), then marks the erasures scrubbed ({@code erased_participants.scrubbed_at}).
+     *
+     * @param exclusive runs a step while no other writer of this process writes
+     * @param now       the time to mark the erasures with
+     */
+    void purgeRemovedData(Connection connection, Exclusive exclusive, long now) throws SQLException;
+
+    /** Runs a step while no other writer of this process writes. */
+    @FunctionalInterface
+    interface Exclusive {
+        boolean run(Step step) throws SQLException;
+    }
+
+    /** One step of work that may have to be tried again: false means not done yet. */
+    @FunctionalInterface
+    interface Step {
+        boolean run() throws SQLException;
+    }
 
     void backup(Connection connection, Path target) throws SQLException;
 }

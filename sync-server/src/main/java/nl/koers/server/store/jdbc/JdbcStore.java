@@ -38,21 +38,27 @@ public final class JdbcStore implements Store {
      */
     private final WriteQueue writers = new WriteQueue(WRITE_PATIENCE);
 
-    private JdbcStore(Dialect dialect, ConnectionPool pool) {
+    private final Clock clock;
+
+    private JdbcStore(Dialect dialect, ConnectionPool pool, Clock clock) {
         this.dialect = dialect;
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** Opens the store over a bounded pool of the dialect's connections. */
     public static JdbcStore open(Dialect dialect, PoolSettings bounds, Clock clock) {
         JdbcStore store;
         try {
-            store = new JdbcStore(dialect, new ConnectionPool(dialect, bounds));
+            store = new JdbcStore(dialect, new ConnectionPool(dialect, bounds), clock);
         } catch (SQLException e) {
             throw translate(dialect, e);
         }
         try {
             store.initialise(clock);
+            if (store.scrubDue()) {
+                store.purgeRemovedData();
+            }
             return store;
         } catch (RuntimeException e) {
             store.close();
@@ -160,9 +166,27 @@ public final class JdbcStore implements Store {
         }
     }
 
+    /** Scrubs the files after erasures; the steps that need it run in the writers' queue, a turn each. */
     @Override
     public void purgeRemovedData() {
-        withConnection(dialect::purgeRemovedData);
+        withConnection(connection -> dialect.purgeRemovedData(connection, step -> {
+            writers.enter();
+            try {
+                return step.run();
+            } finally {
+                writers.leave();
+            }
+        }, clock.millis()));
+    }
+
+    /** Whether an erasure's scrub is still due (the server stopped before it was done). */
+    private boolean scrubDue() {
+        return readSql(connection -> {
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("SELECT 1 FROM erased_participants WHERE scrubbed_at IS NULL LIMIT 1")) {
+                return rs.next();
+            }
+        });
     }
 
     @Override

@@ -409,9 +409,17 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
 
     @Override
     public void addConflict(Conflict conflict, long position, long at) {
-        sql.update("INSERT INTO conflicts (mutation_id, field, participant_id, position, recorded_at, conflict_json)"
-                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id, field) DO NOTHING",
-                conflict.mutationId(), conflict.field(), conflict.participantId(), position, at, Json.write(conflict));
+        sql.update("INSERT INTO conflicts (mutation_id, field, participant_id, position, recorded_at, conflict_json, lost_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mutation_id, field) DO NOTHING",
+                conflict.mutationId(), conflict.field(), conflict.participantId(), position, at, Json.write(conflict),
+                conflict.otherDeviceId());
+    }
+
+    @Override
+    public List<Conflict> conflictsLostBy(UUID deviceId, long after, long upTo) {
+        return sql.list("SELECT conflict_json FROM conflicts WHERE lost_by = ? AND position > ? AND position <= ?"
+                        + " ORDER BY position, field",
+                rs -> Json.read(rs.getString(1), Conflict.class), deviceId, after, upTo);
     }
 
     @Override
@@ -518,6 +526,11 @@ final class JdbcTransaction implements StoreTransaction, Sql.Listener {
     public void addParticipantProject(UUID participantId, UUID projectId) {
         sql.update("INSERT INTO participant_projects (participant_id, project_id) VALUES (?, ?)"
                 + " ON CONFLICT (participant_id, project_id) DO NOTHING", participantId, projectId);
+    }
+
+    @Override
+    public void removeParticipantProject(UUID participantId, UUID projectId) {
+        sql.update("DELETE FROM participant_projects WHERE participant_id = ? AND project_id = ?", participantId, projectId);
     }
 
     @Override

@@ -21,7 +21,8 @@ final class Migrator {
 
     /** Every migration, oldest first. A released migration is never edited; add a new one. */
     static final List<String> MIGRATIONS = List.of("V1__initial_schema.sql", "V2__dashboard_passwords.sql",
-            "V3__audit_log.sql", "V4__admin_tokens.sql", "V5__auth_attempts.sql", "V6__web_sessions.sql");
+            "V3__audit_log.sql", "V4__admin_tokens.sql", "V5__auth_attempts.sql", "V6__web_sessions.sql",
+            "V7__sync_edges.sql");
 
     private final Dialect dialect;
 

@@ -139,10 +139,15 @@ public final class PostgresDialect implements Dialect {
      * space and in the write-ahead log until they are overwritten); see decision 0008.
      */
     @Override
-    public void purgeRemovedData(Connection connection) throws SQLException {
+    public void purgeRemovedData(Connection connection, Exclusive exclusive, long now) throws SQLException {
         connection.setAutoCommit(true);
         try {
             execute(connection, "VACUUM records, applied_mutations, conflicts");
+            try (var mark = connection.prepareStatement(
+                    "UPDATE erased_participants SET scrubbed_at = ? WHERE scrubbed_at IS NULL")) {
+                mark.setLong(1, now);
+                mark.executeUpdate();
+            }
         } finally {
             connection.setAutoCommit(false);
         }

@@ -24,9 +24,11 @@ public final class SqliteDialect implements Dialect {
             SQLiteErrorCode.SQLITE_IOERR.code, SQLiteErrorCode.SQLITE_FULL.code,
             SQLiteErrorCode.SQLITE_CANTOPEN.code, SQLiteErrorCode.SQLITE_PROTOCOL.code);
 
+    private final Path databaseFile;
     private final String url;
 
     public SqliteDialect(Path databaseFile) {
+        this.databaseFile = databaseFile.toAbsolutePath();
         // No generated keys: the driver would run an extra query after every INSERT and leave it
         // open, which keeps a statement in progress on the connection (VACUUM then refuses to run).
         this.url = "jdbc:sqlite:" + databaseFile.toAbsolutePath()
@@ -94,14 +96,12 @@ public final class SqliteDialect implements Dialect {
     /**
      * After an erasure: {@code secure_delete} zeroes freed cells, but the fault simulation found
      * (2 seeds in 800) that page rebalancing can leave an old copy of a row in a page's unused
-     * space. {@code VACUUM} rewrites the whole file from the live rows; the checkpoint then empties
-     * the write-ahead log. Erasures are rare, so the cost of rewriting the file is acceptable.
+     * space. {@link PageScrub} zeroes every such space page by page, a few pages per turn of the
+     * write lock, and empties the write-ahead log (decision 0020).
      */
     @Override
-    public void purgeRemovedData(Connection connection) throws SQLException {
-        execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
-        execute(connection, "VACUUM");
-        execute(connection, "PRAGMA wal_checkpoint(TRUNCATE)");
+    public void purgeRemovedData(Connection connection, Exclusive exclusive, long now) throws SQLException {
+        new PageScrub(databaseFile, this).run(exclusive, now);
     }
 
     @Override
