@@ -3,13 +3,16 @@ package nl.koers.server;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.koers.server.config.ConfigKey;
+import nl.koers.server.origin.ProxyHeaders;
 import nl.koers.server.privacy.PrivacySettings;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncSettings;
 
 /**
  * The {@code koers} section of the configuration ({@code application.yaml}, overridden by
- * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_DB_KIND}).
+ * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_DB_KIND}); every key is a
+ * {@link ConfigKey}.
  *
  * @param dataDir          where the SQLite database file lives
  * @param pairingCodeLife  how long a pairing code stays valid
@@ -19,9 +22,17 @@ import nl.koers.server.sync.SyncSettings;
  * @param privacy          retention period and the HTTPS key store ({@code koers.privacy}, {@code koers.tls})
  * @param scrapeToken      the token a monitoring system reads the metrics with ({@code koers.observe.scrape-token});
  *                         empty: only administrators may read them
+ * @param proxy            which headers of a reverse proxy to trust ({@code koers.proxy.*}); none by default
  */
 public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync,
-                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy, String scrapeToken) {
+                             boolean seedDemo, DatabaseSettings database, PrivacySettings privacy, String scrapeToken,
+                             ProxyHeaders proxy) {
+
+    /** Settings that trust no proxy header. */
+    public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
+                          DatabaseSettings database, PrivacySettings privacy, String scrapeToken) {
+        this(dataDir, pairingCodeLife, sync, seedDemo, database, privacy, scrapeToken, ProxyHeaders.NONE);
+    }
 
     /** Settings without a scrape token: only administrators read the metrics. */
     public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
@@ -41,27 +52,27 @@ public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSetting
     }
 
     public static ServerSettings from(Config koers) {
-        SyncSettings defaults = SyncSettings.DEFAULTS;
-        Path dataDir = Path.of(koers.get("data.dir").asString().orElse("data"));
+        Path dataDir = Path.of(ConfigKey.DATA_DIR.string(koers));
         return new ServerSettings(
                 dataDir,
-                Duration.ofMinutes(koers.get("pairing.code-minutes").asLong().orElse(15L)),
+                Duration.ofMinutes(ConfigKey.PAIRING_CODE_MINUTES.number(koers)),
                 new SyncSettings(
-                        koers.get("sync.default-page").asInt().orElse(defaults.defaultPage()),
-                        koers.get("sync.max-page").asInt().orElse(defaults.maxPage()),
-                        Duration.ofMinutes(koers.get("sync.clock-skew-minutes").asLong().orElse(defaults.clockSkew().toMinutes()))),
-                koers.get("demo.seed").asBoolean().orElse(false),
-                database(koers.get("db"), dataDir),
+                        ConfigKey.SYNC_DEFAULT_PAGE.integer(koers),
+                        ConfigKey.SYNC_MAX_PAGE.integer(koers),
+                        Duration.ofMinutes(ConfigKey.SYNC_CLOCK_SKEW_MINUTES.number(koers))),
+                ConfigKey.DEMO_SEED.bool(koers),
+                database(koers, dataDir),
                 PrivacySettings.from(koers),
-                koers.get("observe.scrape-token").asString().orElse(""));
+                ConfigKey.OBSERVE_SCRAPE_TOKEN.string(koers),
+                ProxyHeaders.from(koers));
     }
 
-    private static DatabaseSettings database(Config db, Path dataDir) {
-        DatabaseSettings.Kind kind = DatabaseSettings.Kind.parse(db.get("kind").asString().orElse("sqlite"));
+    private static DatabaseSettings database(Config koers, Path dataDir) {
+        DatabaseSettings.Kind kind = DatabaseSettings.Kind.parse(ConfigKey.DB_KIND.string(koers));
         return switch (kind) {
             case SQLITE -> DatabaseSettings.sqlite(dataDir);
-            case POSTGRES -> DatabaseSettings.postgres(db.get("url").asString().orElse(""),
-                    db.get("user").asString().orElse(""), db.get("password").asString().orElse(""));
+            case POSTGRES -> DatabaseSettings.postgres(ConfigKey.DB_URL.string(koers), ConfigKey.DB_USER.string(koers),
+                    ConfigKey.DB_PASSWORD.string(koers));
         };
     }
 }
