@@ -3,6 +3,7 @@ package nl.koers.server.cli;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import nl.koers.server.KoersServices;
 import nl.koers.server.Main;
 import nl.koers.server.ServerSettings;
@@ -10,6 +11,7 @@ import nl.koers.server.config.BuildInfo;
 import nl.koers.server.config.ConfigKey;
 import nl.koers.server.demo.DemoSeeder;
 import nl.koers.server.privacy.RetentionSchedule;
+import nl.koers.server.store.DatabaseSettings;
 import picocli.CommandLine.Command;
 
 /**
@@ -31,7 +33,7 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         PrintStream out = System.out;
-        String launcher = ConfigKey.LAUNCHER.string(ConfigKey.koers(config));
+        String launcher = launcher();
         KoersServices services = KoersServices.open(settings);
         if (settings.seedDemo()) {
             seedDemo(services, out, launcher);
@@ -57,6 +59,17 @@ final class ServeCommand implements Runnable {
                 + " months" + (scheme.equals("http") ? ", plain HTTP (phones connect only over HTTPS, except to localhost)" : ""));
         out.println("  administer: " + launcher + " admin --help (passwords: admin set-password, phones: admin"
                 + " pairing-code, API tokens: admin issue-admin-token)");
+    }
+
+    /**
+     * The admin command line as the person at this server types it: with the data directory in front
+     * when it is not the default one, so that the command reaches the same store.
+     */
+    private String launcher() {
+        String command = ConfigKey.LAUNCHER.string(ConfigKey.koers(config));
+        boolean defaultDir = settings.dataDir().equals(Path.of(ConfigKey.DATA_DIR.defaultValue()));
+        return settings.database().kind() == DatabaseSettings.Kind.SQLITE && !defaultDir
+                ? ConfigKey.DATA_DIR.environmentVariable() + "=" + settings.dataDir() + " " + command : command;
     }
 
     private void seedDemo(KoersServices services, PrintStream out, String launcher) {
