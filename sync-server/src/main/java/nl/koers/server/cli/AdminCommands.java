@@ -25,6 +25,7 @@ import nl.koers.server.auth.Role;
 import nl.koers.server.privacy.ParticipantPrivacy;
 import nl.koers.server.store.Device;
 import nl.koers.server.store.Store;
+import nl.koers.server.store.StoredProject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,9 +116,9 @@ final class AdminCommands {
         String run(KoersServices services) {
             return services.store().read(reads -> reads.users().stream()
                     .map(u -> u.id() + "  " + u.email() + "  " + u.name() + "  " + reads.membershipsOf(u.id()).stream()
-                            .map(m -> m.role() + " in " + reads.project(m.projectId()).map(p -> p.name()).orElse("?"))
+                            .map(m -> m.role() + " in " + reads.project(m.projectId()).map(StoredProject::name).orElse("?"))
                             .collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining(System.lineSeparator(), "", ""))).strip();
+                    .collect(Collectors.joining(System.lineSeparator()))).strip();
         }
     }
 
