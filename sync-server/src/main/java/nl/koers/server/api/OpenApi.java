@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class OpenApi implements Routes.Handler {
                 throw new IllegalStateException("openapi.properties is missing from the server's class path");
             }
             Properties properties = new Properties();
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

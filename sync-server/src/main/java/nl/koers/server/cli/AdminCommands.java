@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -173,8 +173,8 @@ final class AdminCommands {
 
         @Override
         String run(AdminService admin, Lookup lookup) {
-            return admin.createProject(new AdminService.NewProject(lookup.organisation(organisation), name, programme, municipalities, start, end,
-                    List.of(), 0)).id().toString();
+            return admin.createProject(new AdminService.NewProject(lookup.organisation(organisation), name, programme,
+                    municipalities, start, end, List.of(), 0)).id().toString();
         }
     }
 

@@ -62,11 +62,11 @@ final class Lookup {
 
     /** A participant by id or full name (given and family name, as the phones show it). */
     UUID participant(String text) {
-        return one("participant", text, this::participants);
+        List<StoredProject> projects = store.read(reads -> reads.projects());
+        return one("participant", text, this::participants, p -> new Named(p.id(), p.name(), projectsOf(p.id(), projects)));
     }
 
     private List<Named> participants() {
-        List<StoredProject> projects = store.read(reads -> reads.projects());
         return store.readSql(connection -> {
             List<Named> found = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
@@ -83,7 +83,7 @@ final class Lookup {
                 }
             }
             return found;
-        }).stream().map(p -> new Named(p.id(), p.name(), projectsOf(p.id(), projects))).toList();
+        });
     }
 
     private String projectsOf(UUID participant, List<StoredProject> projects) {
@@ -93,6 +93,11 @@ final class Lookup {
     }
 
     private static UUID one(String kind, String text, Supplier<List<Named>> candidates) {
+        return one(kind, text, candidates, Function.identity());
+    }
+
+    /** The one candidate called {@code text}; {@code described} adds what tells namesakes apart, for the refusal. */
+    private static UUID one(String kind, String text, Supplier<List<Named>> candidates, Function<Named, Named> described) {
         Optional<UUID> id = uuid(text);
         if (id.isPresent()) {
             return id.get();
@@ -112,7 +117,7 @@ final class Lookup {
         Function<Named, String> line = n -> "  " + n.id() + "  " + n.name() + (n.hint().isEmpty() ? "" : "  (" + n.hint() + ")");
         throw new AdminException(AdminException.Kind.INVALID, "ambiguous_" + kind, matches.size() + " " + kind
                 + "s are called '" + text.strip() + "'; give the id of the one you mean:" + System.lineSeparator()
-                + matches.stream().map(line).collect(Collectors.joining(System.lineSeparator())));
+                + matches.stream().map(described).map(line).collect(Collectors.joining(System.lineSeparator())));
     }
 
     private static Optional<UUID> uuid(String text) {

@@ -67,7 +67,7 @@ final class ServeCommand implements Runnable {
      */
     private String launcher() {
         String command = ConfigKey.LAUNCHER.string(ConfigKey.koers(config));
-        boolean defaultDir = settings.dataDir().equals(Path.of(ConfigKey.DATA_DIR.defaultValue()));
+        boolean defaultDir = settings.dataDir().normalize().equals(Path.of(ConfigKey.DATA_DIR.defaultValue()));
         return settings.database().kind() == DatabaseSettings.Kind.SQLITE && !defaultDir
                 ? ConfigKey.DATA_DIR.environmentVariable() + "=" + settings.dataDir() + " " + command : command;
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -98,7 +99,7 @@ public final class DemoSeeder {
     }
 
     private static String email(String coachName) {
-        return coachName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@demo.koers.nl";
+        return coachName.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.koers.nl";
     }
 
     private static AdminService.Project project(AdminService admin, UUID org, String name, String municipality,

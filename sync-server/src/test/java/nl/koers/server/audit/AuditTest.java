@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import java.util.Random;
+import java.util.UUID;
 import nl.koers.model.RecordType;
 import nl.koers.server.KoersServices;
 import nl.koers.server.ServerSettings;
@@ -23,6 +24,7 @@ import nl.koers.server.auth.Role;
 import nl.koers.server.auth.web.SignIn;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncException;
+import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Mutation;
 import org.junit.jupiter.api.AfterEach;
@@ -184,7 +186,7 @@ abstract class AuditTest {
     // ---- accounts and devices: sign-ins, administrators' tokens, pairings, revocations
 
     private KoersServices services() {
-        return new KoersServices(new ServerSettings(dir, Duration.ofMinutes(15), nl.koers.server.sync.SyncSettings.DEFAULTS,
+        return new KoersServices(new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS,
                 false, world.database), world.store, world.clock, new RandomIds(new Random(5)));
     }
 
@@ -214,7 +216,7 @@ abstract class AuditTest {
         assertEquals(List.of(AuditAction.SIGN_IN, AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN_FAILED,
                 AuditAction.SIGN_IN_FAILED), entries.stream().map(AuditEntry::action).toList());
         assertTrue(entries.stream().allMatch(e -> e.actor() == Actor.Kind.DASHBOARD && e.deviceId() == null));
-        assertEquals(java.util.Arrays.asList(leader, leader, null, coach), entries.stream().map(AuditEntry::userId).toList());
+        assertEquals(Arrays.asList(leader, leader, null, coach), entries.stream().map(AuditEntry::userId).toList());
         assertEquals(List.of("", "wrong_credentials", "unknown_account", "not_allowed"),
                 entries.stream().map(AuditEntry::detail).toList());
         String csv = new String(AuditCsv.write(all()), StandardCharsets.UTF_8);
@@ -241,7 +243,7 @@ abstract class AuditTest {
                 entries.stream().map(AuditEntry::action).toList());
         assertEquals(List.of(Actor.Kind.CLI, Actor.Kind.ADMIN_API, Actor.Kind.ADMIN_API, Actor.Kind.CLI),
                 entries.stream().map(AuditEntry::actor).toList());
-        assertEquals(java.util.Arrays.asList(null, administrator, administrator, null),
+        assertEquals(Arrays.asList(null, administrator, administrator, null),
                 entries.stream().map(AuditEntry::userId).toList());
         assertEquals(List.of(first.id(), second.id(), first.id(), second.id()),
                 entries.stream().map(AuditEntry::recordId).toList());

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreReads;
+import nl.koers.server.store.StoredProject;
 import nl.koers.server.store.sqlite.SqliteStore;
 import nl.koers.server.config.BuildInfo;
 import nl.koers.server.sync.SyncSettings;
@@ -161,8 +164,8 @@ class AdminCommandsTest {
     @Test
     void everyCommand_takesHelp_withoutItsRequiredOptions() {
         CommandLine cli = cli();
-        List<CommandLine> commands = new java.util.ArrayList<>();
-        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(cli));
+        List<CommandLine> commands = new ArrayList<>();
+        ArrayDeque<CommandLine> todo = new ArrayDeque<>(List.of(cli));
         while (!todo.isEmpty()) {
             CommandLine next = todo.pop();
             commands.add(next);
@@ -170,7 +173,7 @@ class AdminCommandsTest {
         }
         assertTrue(commands.size() > 15, "the admin commands were found: " + commands.size());
         for (CommandLine command : commands) {
-            List<String> path = new java.util.ArrayList<>();
+            List<String> path = new ArrayList<>();
             for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
                 path.addFirst(c.getCommandName());
             }
@@ -227,7 +230,7 @@ class AdminCommandsTest {
         assertTrue(ambiguous.err().contains("2 projects are called 'Startbaan'"), ambiguous.err());
         try (Store store = SqliteStore.openInDataDir(data, Clock.systemUTC())) {
             List<UUID> startbaan = store.read(StoreReads::projects).stream().filter(p -> p.name().equals("Startbaan"))
-                    .map(nl.koers.server.store.StoredProject::id).toList();
+                    .map(StoredProject::id).toList();
             startbaan.forEach(id -> assertTrue(ambiguous.err().contains(id.toString()), ambiguous.err()));
             assertEquals(0, run("admin", "add-member", "--user", "bram@example.org", "--project",
                     startbaan.get(0).toString(), "--role", "COACH").exit());

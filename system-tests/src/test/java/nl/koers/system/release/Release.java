@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +85,7 @@ final class Release {
     }
 
     private Map<String, String> environment(Map<String, String> env) {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", javaHome.toString(),
+        Map<String, String> all = new HashMap<>(Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", javaHome.toString(),
                 "HOME", home.toString(), "LANG", "C.UTF-8"));
         all.putAll(env);
         return all;
