@@ -17,7 +17,7 @@ APP_LIBS=mobile-app/target/libs
 
 # exec: in the background the subshell becomes the server, so $! is the server's pid and the trap stops it
 server_cmd() {
-  exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+  exec java --enable-native-access=ALL-UNNAMED -Dkoers.launcher=./koers -cp "$SERVER_CP" nl.koers.server.Main serve
 }
 
 # JavaFX goes on the module path (only the javafx-* jars: Gluon Attach ships two jars per service
@@ -50,11 +50,10 @@ wait_for_health() {
 
 case "$mode" in
   server)
-    echo "Koers sync server: http://localhost:$PORT  dashboard: http://localhost:$PORT/dashboard  data: $KOERS_DATA_DIR"
-    echo "Dashboard passwords: 'admin set-password --user <e-mail>' (project leaders, viewers, administrators)."
-    echo "Pair a phone: ask for a code with 'admin pairing-code --user <id>' or start with KOERS_DEMO_SEED=true."
-    echo "Admin API: a personal token from 'admin issue-admin-token --user <e-mail>' (a user with the ADMINISTRATOR role)."
-    exec java --enable-native-access=ALL-UNNAMED -cp "$SERVER_CP" nl.koers.server.Main serve
+    echo "Dashboard passwords: './koers admin set-password --user <e-mail>' (project leaders, viewers, administrators)."
+    echo "Pair a phone: './koers admin pairing-code --user <e-mail>', or in the dashboard (a project, phones and pairing codes)."
+    echo "Admin API: a personal token from './koers admin issue-admin-token --user <e-mail>' (a user with the ADMINISTRATOR role)."
+    server_cmd
     ;;
   demo)
     export KOERS_DEMO_SEED=true
@@ -71,12 +70,12 @@ case "$mode" in
       KOERS_APP_DATA_DIR=${KOERS_APP_DATA_DIR:-./data/demo-app} app_cmd -Dkoers.pairing.code="$code"
     else
       if [ -z "${DISPLAY:-}" ]; then
-        echo "No display: running only the server. Connect a phone or the desktop app to http://<this-host>:$PORT"
+        echo "No display: running only the server, on this machine only (demo data over plain HTTP)."
+        echo "Connect the desktop app here ('./koers app'); the server prints a pairing code on its first start, and after that how to get one."
       else
         echo "The desktop app is not built (mobile-app); running only the server on http://localhost:$PORT"
       fi
-      echo "and pair it with the demo pairing code printed below. Ctrl-C stops the server."
-      echo "Dashboard: http://localhost:$PORT/dashboard (the demo project leader's sign-in is printed below)."
+      echo "Dashboard: http://localhost:$PORT/dashboard (the demo project leader's sign-in is printed below). Ctrl-C stops the server."
       server_cmd
     fi
     ;;

@@ -3,6 +3,7 @@ package nl.koers.server;
 import java.security.SecureRandom;
 import java.time.Clock;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.DeviceRevocation;
 import nl.koers.server.admin.PairingGuard;
 import nl.koers.server.admin.RandomIds;
 import nl.koers.server.admin.StoreAdminService;
@@ -30,6 +31,7 @@ public final class KoersServices implements AutoCloseable {
     private final Store store;
     private final AdminService admin;
     private final PairingGuard pairing;
+    private final DeviceRevocation devices;
     private final SyncService sync;
     private final ReportEngine reports;
     private final Clock clock;
@@ -46,9 +48,10 @@ public final class KoersServices implements AutoCloseable {
         ScopePolicy scope = new ScopePolicy();
         this.admin = new StoreAdminService(store, clock, random, settings.pairingCodeLife(), scope);
         Throttle throttle = new Throttle(store, clock, random);
-        this.pairing = new PairingGuard(admin, throttle);
         this.audit = new AuditLog(store, clock);
-        this.adminTokens = new AdminTokens(store, clock, random);
+        this.pairing = new PairingGuard(admin, throttle, audit);
+        this.devices = new DeviceRevocation(admin, audit);
+        this.adminTokens = new AdminTokens(store, clock, random, audit);
         this.sync = new AuditingSyncService(new StoreSyncService(store, clock, settings.sync(), scope), audit);
         this.reports = new ReportEngine(store, settings.reports());
         this.clock = clock;
@@ -56,7 +59,8 @@ public final class KoersServices implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher(secure);
         this.accounts = new DashboardAccounts(store, clock, hasher);
         this.signIn = new SignIn(store, accounts, new WebSessions(store, clock, secure, WebSessions.DEFAULT_IDLE),
-                new SignInGuard(throttle, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher);
+                new SignInGuard(throttle, SignInGuard.MAX_FAILURES, SignInGuard.MAX_PER_ADDRESS, SignInGuard.WINDOW), hasher,
+                audit);
         this.privacy = new ParticipantPrivacy(store, admin, audit, clock);
         this.retention = new Retention(store, privacy, settings.privacy().retentionMonths());
     }
@@ -83,6 +87,11 @@ public final class KoersServices implements AutoCloseable {
     /** Pairing of devices, with its limits on wrong codes. */
     public PairingGuard pairing() {
         return pairing;
+    }
+
+    /** Revocation of devices, recorded in the audit log. */
+    public DeviceRevocation devices() {
+        return devices;
     }
 
     public SyncService sync() {

@@ -3,6 +3,8 @@ package nl.koers.server;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.time.Duration;
+import nl.koers.server.config.ConfigKey;
+import nl.koers.server.origin.ProxyHeaders;
 import nl.koers.server.privacy.PrivacySettings;
 import nl.koers.server.report.ReportSettings;
 import nl.koers.server.store.DatabaseSettings;
@@ -11,7 +13,8 @@ import nl.koers.server.sync.SyncSettings;
 
 /**
  * The {@code koers} section of the configuration ({@code application.yaml}, overridden by
- * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_DB_KIND}).
+ * environment variables such as {@code KOERS_DATA_DIR} or {@code KOERS_DB_KIND}); every key is a
+ * {@link ConfigKey}.
  *
  * @param dataDir          where the SQLite database file lives
  * @param pairingCodeLife  how long a pairing code stays valid
@@ -22,10 +25,17 @@ import nl.koers.server.sync.SyncSettings;
  * @param reports          the threshold of external reports ({@code koers.reports})
  * @param scrapeToken      the token a monitoring system reads the metrics with ({@code koers.observe.scrape-token});
  *                         empty: only administrators may read them
+ * @param proxy            which headers of a reverse proxy to trust ({@code koers.proxy.*}); none by default
  */
 public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync,
                              boolean seedDemo, DatabaseSettings database, PrivacySettings privacy,
-                             ReportSettings reports, String scrapeToken) {
+                             ReportSettings reports, String scrapeToken, ProxyHeaders proxy) {
+
+    /** Settings that trust no proxy header. */
+    public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
+                          DatabaseSettings database, PrivacySettings privacy, ReportSettings reports, String scrapeToken) {
+        this(dataDir, pairingCodeLife, sync, seedDemo, database, privacy, reports, scrapeToken, ProxyHeaders.NONE);
+    }
 
     /** Settings with the default report settings (threshold 10) and no scrape token (administrators read the metrics). */
     public ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSettings sync, boolean seedDemo,
@@ -45,31 +55,30 @@ public record ServerSettings(Path dataDir, Duration pairingCodeLife, SyncSetting
     }
 
     public static ServerSettings from(Config koers) {
-        SyncSettings defaults = SyncSettings.DEFAULTS;
-        Path dataDir = Path.of(koers.get("data.dir").asString().orElse("data"));
+        Path dataDir = Path.of(ConfigKey.DATA_DIR.string(koers));
         return new ServerSettings(
                 dataDir,
-                Duration.ofMinutes(koers.get("pairing.code-minutes").asLong().orElse(15L)),
+                Duration.ofMinutes(ConfigKey.PAIRING_CODE_MINUTES.number(koers)),
                 new SyncSettings(
-                        koers.get("sync.default-page").asInt().orElse(defaults.defaultPage()),
-                        koers.get("sync.max-page").asInt().orElse(defaults.maxPage()),
-                        Duration.ofMinutes(koers.get("sync.clock-skew-minutes").asLong().orElse(defaults.clockSkew().toMinutes()))),
-                koers.get("demo.seed").asBoolean().orElse(false),
-                database(koers.get("db"), dataDir),
+                        ConfigKey.SYNC_DEFAULT_PAGE.integer(koers),
+                        ConfigKey.SYNC_MAX_PAGE.integer(koers),
+                        Duration.ofMinutes(ConfigKey.SYNC_CLOCK_SKEW_MINUTES.number(koers))),
+                ConfigKey.DEMO_SEED.bool(koers),
+                database(koers, dataDir),
                 PrivacySettings.from(koers),
                 ReportSettings.from(koers),
-                koers.get("observe.scrape-token").asString().orElse(""));
+                ConfigKey.OBSERVE_SCRAPE_TOKEN.string(koers),
+                ProxyHeaders.from(koers));
     }
 
-    private static DatabaseSettings database(Config db, Path dataDir) {
-        DatabaseSettings.Kind kind = DatabaseSettings.Kind.parse(db.get("kind").asString().orElse("sqlite"));
+    private static DatabaseSettings database(Config koers, Path dataDir) {
+        DatabaseSettings.Kind kind = DatabaseSettings.Kind.parse(ConfigKey.DB_KIND.string(koers));
         DatabaseSettings database = switch (kind) {
             case SQLITE -> DatabaseSettings.sqlite(dataDir);
-            case POSTGRES -> DatabaseSettings.postgres(db.get("url").asString().orElse(""),
-                    db.get("user").asString().orElse(""), db.get("password").asString().orElse(""));
+            case POSTGRES -> DatabaseSettings.postgres(ConfigKey.DB_URL.string(koers), ConfigKey.DB_USER.string(koers),
+                    ConfigKey.DB_PASSWORD.string(koers));
         };
-        PoolSettings defaults = PoolSettings.DEFAULTS;
-        return database.withPool(new PoolSettings(db.get("pool-size").asInt().orElse(defaults.size()),
-                Duration.ofMillis(db.get("connection-timeout-ms").asLong().orElse(defaults.connectionTimeout().toMillis()))));
+        return database.withPool(new PoolSettings(ConfigKey.DB_POOL_SIZE.integer(koers),
+                Duration.ofMillis(ConfigKey.DB_CONNECTION_TIMEOUT_MS.number(koers))));
     }
 }

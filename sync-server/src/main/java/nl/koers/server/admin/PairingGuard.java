@@ -2,6 +2,10 @@ package nl.koers.server.admin;
 
 import java.time.Duration;
 import java.util.List;
+import nl.koers.server.audit.Actor;
+import nl.koers.server.audit.AuditAction;
+import nl.koers.server.audit.AuditEvent;
+import nl.koers.server.audit.AuditLog;
 import nl.koers.server.auth.Throttle;
 import nl.koers.server.auth.TooManyAttemptsException;
 import nl.koers.sync.PairingResponse;
@@ -12,7 +16,8 @@ import nl.koers.sync.PairingResponse;
  * {@link #WINDOW}, and across all addresses at most {@link #MAX_PER_PREFIX} wrong codes starting
  * with the same {@link #PREFIX_LENGTH} characters, which slows an attacker spread over many
  * addresses. A right code, or a request refused for another reason than its code, does not count.
- * An attempt is counted before its code is checked, so the limit holds under a burst.
+ * An attempt is counted before its code is checked, so the limit holds under a burst. Each pairing
+ * is recorded in the audit log.
  */
 public final class PairingGuard {
 
@@ -26,10 +31,12 @@ public final class PairingGuard {
 
     private final AdminService admin;
     private final Throttle throttle;
+    private final AuditLog audit;
 
-    public PairingGuard(AdminService admin, Throttle throttle) {
+    public PairingGuard(AdminService admin, Throttle throttle, AuditLog audit) {
         this.admin = admin;
         this.throttle = throttle;
+        this.audit = audit;
     }
 
     /**
@@ -51,6 +58,8 @@ public final class PairingGuard {
         try {
             PairingResponse device = admin.pair(code, deviceName);
             throttle.forgive(admission);
+            audit.record(AuditEvent.about(Actor.device(device.userId(), device.deviceId()), AuditAction.DEVICE_PAIRED,
+                    device.deviceId(), ""));
             return device;
         } catch (AdminException e) {
             if (e.kind() != AdminException.Kind.UNAUTHORIZED) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.DeviceRevocation;
 import nl.koers.server.audit.Actor;
 import nl.koers.server.audit.AuditCsv;
 import nl.koers.server.audit.AuditLog;
@@ -60,10 +61,12 @@ public final class AdminHttpService implements RoutedService {
     private final ParticipantPrivacy privacy;
     private final AuditLog audit;
     private final AdminTokens adminTokens;
+    private final DeviceRevocation devices;
 
     public AdminHttpService(AdminService admin, DashboardAccounts accounts, ParticipantPrivacy privacy, AuditLog audit,
-                            AdminTokens adminTokens) {
+                            AdminTokens adminTokens, DeviceRevocation devices) {
         this.admin = admin;
+        this.devices = devices;
         this.accounts = accounts;
         this.privacy = privacy;
         this.audit = audit;
@@ -106,7 +109,7 @@ public final class AdminHttpService implements RoutedService {
                 .post("/pairing-codes", ADMIN, (caller, req, res) -> created(res,
                         admin.issuePairingCode(JsonBodies.read(req, PairingCodeBody.class).userId())))
                 .post("/devices/{deviceId}/revoke", ADMIN, (caller, req, res) -> {
-                    admin.revokeDevice(id(req, "deviceId"));
+                    devices.revoke(id(req, "deviceId"), Actor.adminApi(caller.administrator()));
                     res.status(Status.NO_CONTENT_204).send();
                 })
                 .get("/admin-tokens", ADMIN, (caller, req, res) -> JsonBodies.send(res, adminTokens.list()))
@@ -115,7 +118,7 @@ public final class AdminHttpService implements RoutedService {
                     created(res, adminTokens.issue(JsonBodies.read(req, AdminTokenBody.class).userId(), caller.administrator()));
                 })
                 .post("/admin-tokens/{tokenId}/revoke", ADMIN, (caller, req, res) -> {
-                    adminTokens.revoke(id(req, "tokenId"));
+                    adminTokens.revoke(id(req, "tokenId"), caller.administrator());
                     res.status(Status.NO_CONTENT_204).send();
                 })
                 .post("/participants/{participantId}/erase", ADMIN, (caller, req, res) -> {

@@ -7,12 +7,13 @@ import io.helidon.http.ServerResponseHeaders;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
+import nl.koers.server.origin.ClientOrigin;
 
 /**
  * The headers every answer of the server carries, set in one place before any route runs and again
  * on every error answer (an error handler starts from a reset response): nothing is sniffed as
  * another type, no answer with personal data is kept in a cache (static assets excepted: they hold
- * nothing personal), and over HTTPS browsers are told to stay on HTTPS.
+ * nothing personal), and over HTTPS (directly or through the trusted proxy) browsers are told to stay on HTTPS.
  */
 public final class ResponseHeaders {
 
@@ -45,7 +46,7 @@ public final class ResponseHeaders {
         if (staticPrefixes.stream().noneMatch(path::startsWith)) {
             headers.set(NO_STORE);
         }
-        if (req.isSecure()) {
+        if (ClientOrigin.of(req).secure()) {
             headers.set(HSTS);
         }
     }

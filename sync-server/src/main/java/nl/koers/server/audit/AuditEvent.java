@@ -11,7 +11,8 @@ import nl.koers.model.RecordType;
  *
  * @param participantId the participant concerned; null for actions about no participant
  * @param recordType    the record's type, or null if the action concerns the participant as a whole
- * @param recordId      the record, or null if the action concerns the participant as a whole
+ * @param recordId      the record; for an action on an account or a device, the token, device or user concerned;
+ *                      null if the action concerns the participant as a whole or names no such thing
  * @param detail        a code that says more ({@code upsert.v1}, {@code out_of_scope}, {@code live}); may be empty
  */
 public record AuditEvent(Actor actor, AuditAction action, UUID participantId, RecordType recordType, UUID recordId,
@@ -27,6 +28,11 @@ public record AuditEvent(Actor actor, AuditAction action, UUID participantId, Re
         if (!CODE.matcher(detail).matches()) {
             throw new IllegalArgumentException("an audit detail must be a code of at most 60 characters a-z 0-9 _ .");
         }
+    }
+
+    /** An action about no participant: a sign-in, a token, a device ({@code subjectId} may be null). */
+    public static AuditEvent about(Actor actor, AuditAction action, UUID subjectId, String detail) {
+        return new AuditEvent(actor, action, null, null, subjectId, detail);
     }
 
     /** An action on the participant as a whole (export, erasure). */

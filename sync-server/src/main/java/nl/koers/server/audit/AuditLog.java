@@ -14,7 +14,8 @@ import nl.koers.model.RecordType;
 import nl.koers.server.store.Store;
 
 /**
- * The audit log: who read or changed which participant's records, and when. Kept in the store's
+ * The audit log: who read or changed which participant's records, and when; who signed in, and
+ * which tokens and devices were granted and revoked. Kept in the store's
  * {@code audit_log} table ({@code db/migration/V3__audit_log.sql}), each batch of events in its own
  * write transaction. Entries hold ids and codes only, so erasing a participant leaves them as
  * they are.
@@ -41,32 +42,45 @@ public final class AuditLog {
         if (events.isEmpty()) {
             return;
         }
-        long at = clock.millis();
         store.writeSql(connection -> {
-            long seq = lastSeq(connection);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (AuditEvent event : events) {
-                    insert.setLong(1, ++seq);
-                    insert.setLong(2, at);
-                    insert.setString(3, event.actor().kind().name());
-                    setId(insert, 4, event.actor().userId());
-                    setId(insert, 5, event.actor().deviceId());
-                    insert.setString(6, event.action().name());
-                    setId(insert, 7, event.participantId());
-                    if (event.recordType() == null) {
-                        insert.setNull(8, Types.VARCHAR);
-                    } else {
-                        insert.setString(8, event.recordType().wireName());
-                    }
-                    setId(insert, 9, event.recordId());
-                    insert.setString(10, event.detail());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            record(connection, events);
             return null;
         });
+    }
+
+    /** Records one event in its own write transaction ({@link #record(List)}). */
+    public void record(AuditEvent event) {
+        record(List.of(event));
+    }
+
+    /**
+     * Records the events inside a write transaction the caller holds ({@link Store#writeSql}), so
+     * that they commit or roll back with the caller's own change.
+     */
+    public void record(Connection connection, List<AuditEvent> events) throws SQLException {
+        long at = clock.millis();
+        long seq = lastSeq(connection);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEvent event : events) {
+                insert.setLong(1, ++seq);
+                insert.setLong(2, at);
+                insert.setString(3, event.actor().kind().name());
+                setId(insert, 4, event.actor().userId());
+                setId(insert, 5, event.actor().deviceId());
+                insert.setString(6, event.action().name());
+                setId(insert, 7, event.participantId());
+                if (event.recordType() == null) {
+                    insert.setNull(8, Types.VARCHAR);
+                } else {
+                    insert.setString(8, event.recordType().wireName());
+                }
+                setId(insert, 9, event.recordId());
+                insert.setString(10, event.detail());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** The entries the query selects, oldest first. */

@@ -15,6 +15,10 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.RandomIds;
+import nl.koers.server.audit.Actor;
+import nl.koers.server.audit.AuditAction;
+import nl.koers.server.audit.AuditEvent;
+import nl.koers.server.audit.AuditLog;
 import nl.koers.server.store.Store;
 import nl.koers.server.store.StoreReads;
 
@@ -24,6 +28,7 @@ import nl.koers.server.store.StoreReads;
  * SHA-256 hash; it works while it is not revoked and its user still holds the administrator role
  * somewhere. The first token of an installation comes from the command line on the server (local
  * access to the store is the root of trust); administrators can then issue tokens over the API.
+ * Each grant and revocation is recorded in the audit log in the same transaction.
  */
 public final class AdminTokens {
 
@@ -45,11 +50,13 @@ public final class AdminTokens {
     private final Store store;
     private final Clock clock;
     private final RandomIds random;
+    private final AuditLog audit;
 
-    public AdminTokens(Store store, Clock clock, RandomIds random) {
+    public AdminTokens(Store store, Clock clock, RandomIds random, AuditLog audit) {
         this.store = store;
         this.clock = clock;
         this.random = random;
+        this.audit = audit;
     }
 
     /**
@@ -88,8 +95,11 @@ public final class AdminTokens {
                 } else {
                     insert.setString(5, issuedBy.toString());
                 }
-                return insert.executeUpdate();
+                insert.executeUpdate();
             }
+            audit.record(connection, List.of(AuditEvent.about(Actor.administrator(issuedBy), AuditAction.ADMIN_TOKEN_ISSUED,
+                    id, "")));
+            return null;
         });
         return new Issued(id, userId, token, now);
     }
@@ -131,17 +141,24 @@ public final class AdminTokens {
     /**
      * Revokes a token for good.
      *
+     * @param revokedBy the administrator who asked over the API, or null on the command line
      * @throws AdminException {@code admin_token_not_found} (404) if there is no such token
      */
-    public void revoke(UUID tokenId) {
+    public void revoke(UUID tokenId, UUID revokedBy) {
         long now = clock.millis();
         int changed = store.writeSql(connection -> {
+            int updated;
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE admin_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?")) {
                 update.setLong(1, now);
                 update.setString(2, tokenId.toString());
-                return update.executeUpdate();
+                updated = update.executeUpdate();
             }
+            if (updated > 0) {
+                audit.record(connection, List.of(AuditEvent.about(Actor.administrator(revokedBy),
+                        AuditAction.ADMIN_TOKEN_REVOKED, tokenId, "")));
+            }
+            return updated;
         });
         if (changed == 0) {
             throw new AdminException(AdminException.Kind.NOT_FOUND, "admin_token_not_found",

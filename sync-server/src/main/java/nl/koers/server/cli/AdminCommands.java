@@ -8,12 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.koers.server.KoersServices;
 import nl.koers.server.ServerSettings;
 import nl.koers.server.admin.AdminException;
@@ -22,7 +23,9 @@ import nl.koers.server.audit.Actor;
 import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.Role;
 import nl.koers.server.privacy.ParticipantPrivacy;
+import nl.koers.server.store.Device;
 import nl.koers.server.store.Store;
+import nl.koers.server.store.StoredProject;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +38,15 @@ final class AdminCommands {
 
     static CommandLine create(ServerSettings settings) {
         CommandLine admin = new CommandLine(new Group());
+        admin.addSubcommand(new ListUsers(settings));
+        admin.addSubcommand(new ListProjects(settings));
         admin.addSubcommand(new CreateOrganisation(settings));
         admin.addSubcommand(new CreateProject(settings));
         admin.addSubcommand(new CreateUser(settings));
         admin.addSubcommand(new AddMember(settings));
         admin.addSubcommand(new Assign(settings));
         admin.addSubcommand(new IssuePairingCode(settings));
+        admin.addSubcommand(new RevokeDevice(settings));
         admin.addSubcommand(new SetPassword(settings));
         admin.addSubcommand(new IssueAdminToken(settings));
         admin.addSubcommand(new RevokeAdminToken(settings));
@@ -51,7 +57,9 @@ final class AdminCommands {
         return admin;
     }
 
-    @Command(name = "admin", mixinStandardHelpOptions = true, description = "Administer the configured store.")
+    @Command(name = "admin", description = "Administer the configured store. A user, project, organisation or"
+            + " participant is named by its id or by what people know it by: a user's e-mail address or name, a"
+            + " project's or organisation's name, a participant's full name.")
     static final class Group {
     }
 
@@ -83,7 +91,7 @@ final class AdminCommands {
         abstract String run(KoersServices services);
     }
 
-    /** An action on {@link AdminService} alone. */
+    /** An action on {@link AdminService}, with the names it was given looked up. */
     abstract static class AdminAction extends ServicesAction {
 
         AdminAction(ServerSettings settings) {
@@ -92,10 +100,41 @@ final class AdminCommands {
 
         @Override
         final String run(KoersServices services) {
-            return run(services.admin());
+            return run(services.admin(), new Lookup(services.store()));
         }
 
-        abstract String run(AdminService admin);
+        abstract String run(AdminService admin, Lookup lookup);
+    }
+
+    @Command(name = "users", description = "List the users: id, e-mail address, name and roles.")
+    static final class ListUsers extends ServicesAction {
+        ListUsers(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(KoersServices services) {
+            return services.store().read(reads -> reads.users().stream()
+                    .map(u -> u.id() + "  " + u.email() + "  " + u.name() + "  " + reads.membershipsOf(u.id()).stream()
+                            .map(m -> m.role() + " in " + reads.project(m.projectId()).map(StoredProject::name).orElse("?"))
+                            .collect(Collectors.joining(", ")))
+                    .collect(Collectors.joining(System.lineSeparator()))).strip();
+        }
+    }
+
+    @Command(name = "projects", description = "List the projects: id, name, programme, organisation.")
+    static final class ListProjects extends ServicesAction {
+        ListProjects(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(KoersServices services) {
+            return services.store().read(reads -> reads.projects().stream()
+                    .map(p -> p.id() + "  " + p.name() + "  " + p.programme() + "  "
+                            + reads.organisation(p.organisationId()).map(AdminService.Organisation::name).orElse("?"))
+                    .collect(Collectors.joining(System.lineSeparator()))).strip();
+        }
     }
 
     @Command(name = "create-organisation", description = "Create an organisation; prints its id.")
@@ -108,15 +147,15 @@ final class AdminCommands {
         }
 
         @Override
-        String run(AdminService admin) {
+        String run(AdminService admin, Lookup lookup) {
             return admin.createOrganisation(name).id().toString();
         }
     }
 
     @Command(name = "create-project", description = "Create a project; prints its id.")
     static final class CreateProject extends AdminAction {
-        @Option(names = "--organisation", required = true)
-        UUID organisation;
+        @Option(names = "--organisation", required = true, description = "id or name")
+        String organisation;
         @Option(names = "--name", required = true)
         String name;
         @Option(names = "--programme", defaultValue = "")
@@ -133,9 +172,9 @@ final class AdminCommands {
         }
 
         @Override
-        String run(AdminService admin) {
-            return admin.createProject(new AdminService.NewProject(organisation, name, programme, municipalities, start, end,
-                    List.of(), 0)).id().toString();
+        String run(AdminService admin, Lookup lookup) {
+            return admin.createProject(new AdminService.NewProject(lookup.organisation(organisation), name, programme,
+                    municipalities, start, end, List.of(), 0)).id().toString();
         }
     }
 
@@ -151,17 +190,17 @@ final class AdminCommands {
         }
 
         @Override
-        String run(AdminService admin) {
+        String run(AdminService admin, Lookup lookup) {
             return admin.createUser(name, email).id().toString();
         }
     }
 
     @Command(name = "add-member", description = "Give a user a role in a project.")
     static final class AddMember extends AdminAction {
-        @Option(names = "--user", required = true)
-        UUID user;
-        @Option(names = "--project", required = true)
-        UUID project;
+        @Option(names = "--user", required = true, description = "id, e-mail address or name")
+        String user;
+        @Option(names = "--project", required = true, description = "id or name")
+        String project;
         @Option(names = "--role", required = true, description = "${COMPLETION-CANDIDATES}")
         Role role;
 
@@ -170,44 +209,79 @@ final class AdminCommands {
         }
 
         @Override
-        String run(AdminService admin) {
-            admin.addMembership(user, project, role);
-            return "ok";
+        String run(AdminService admin, Lookup lookup) {
+            UUID userId = lookup.user(user);
+            UUID projectId = lookup.project(project);
+            admin.addMembership(userId, projectId, role);
+            return "user " + userId + " is " + role + " in project " + projectId;
         }
     }
 
     @Command(name = "assign", description = "Make a user the coach of a participant in a project (replaces the previous one).")
     static final class Assign extends AdminAction {
-        @Option(names = "--participant", required = true)
-        UUID participant;
-        @Option(names = "--user", required = true)
-        UUID user;
-        @Option(names = "--project", required = true)
-        UUID project;
+        @Option(names = "--participant", required = true, description = "id or full name")
+        String participant;
+        @Option(names = "--user", required = true, description = "id, e-mail address or name")
+        String user;
+        @Option(names = "--project", required = true, description = "id or name")
+        String project;
 
         Assign(ServerSettings s) {
             super(s);
         }
 
         @Override
-        String run(AdminService admin) {
-            admin.assign(participant, user, project);
-            return "ok";
+        String run(AdminService admin, Lookup lookup) {
+            UUID participantId = lookup.participant(participant);
+            UUID userId = lookup.user(user);
+            admin.assign(participantId, userId, lookup.project(project));
+            return "participant " + participantId + " now has coach " + userId;
         }
     }
 
-    @Command(name = "pairing-code", description = "Issue a single-use pairing code for a user's phone.")
+    @Command(name = "pairing-code", description = "Issue a single-use pairing code for a user's phone; prints it.")
     static final class IssuePairingCode extends AdminAction {
-        @Option(names = "--user", required = true)
-        UUID user;
+        @Option(names = "--user", required = true, description = "id, e-mail address or name")
+        String user;
 
         IssuePairingCode(ServerSettings s) {
             super(s);
         }
 
         @Override
-        String run(AdminService admin) {
-            return admin.issuePairingCode(user).code();
+        String run(AdminService admin, Lookup lookup) {
+            return admin.issuePairingCode(lookup.user(user)).code();
+        }
+    }
+
+    @Command(name = "revoke-device", description = "Revoke a phone for good (lost or handed in): its token stops"
+            + " working and it wipes its data at its next contact. Without --device, lists the user's devices.")
+    static final class RevokeDevice extends ServicesAction {
+        @Option(names = "--user", required = true, description = "id, e-mail address or name of the device's user")
+        String user;
+        @Option(names = "--device", description = "the device's id, as listed")
+        UUID device;
+
+        RevokeDevice(ServerSettings s) {
+            super(s);
+        }
+
+        @Override
+        String run(KoersServices services) {
+            UUID userId = new Lookup(services.store()).user(user);
+            List<Device> devices = services.store().read(reads -> reads.devicesOf(userId));
+            if (device == null) {
+                return devices.isEmpty() ? "user " + userId + " has no devices" : devices.stream()
+                        .map(d -> d.id() + "  " + d.name() + "  paired " + Instant.ofEpochMilli(d.createdAt())
+                                + (d.revoked() ? "  revoked" : ""))
+                        .collect(Collectors.joining(System.lineSeparator()));
+            }
+            if (devices.stream().noneMatch(d -> d.id().equals(device))) {
+                throw new AdminException(AdminException.Kind.NOT_FOUND, "device_not_found",
+                        "user " + userId + " has no device " + device);
+            }
+            services.devices().revoke(device, Actor.cli());
+            return "revoked device " + device;
         }
     }
 
@@ -216,7 +290,7 @@ final class AdminCommands {
             + " sign in with it.")
     static final class SetPassword implements Callable<Integer> {
         private final ServerSettings settings;
-        @Option(names = "--user", required = true, description = "user id or e-mail address")
+        @Option(names = "--user", required = true, description = "id, e-mail address or name")
         String user;
 
         SetPassword(ServerSettings s) {
@@ -229,7 +303,7 @@ final class AdminCommands {
             String password = console != null ? new String(console.readPassword("Dashboard password for %s: ", user))
                     : new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             try (KoersServices services = KoersServices.open(settings)) {
-                UUID id = userId(services, user);
+                UUID id = new Lookup(services.store()).user(user);
                 services.accounts().setPassword(id, password);
                 System.out.println("dashboard password set for " + id);
                 return 0;
@@ -243,7 +317,7 @@ final class AdminCommands {
     @Command(name = "issue-admin-token", description = "Issue a personal API token for an administrator (a user with the"
             + " ADMINISTRATOR role); prints it once. Local access to the store is what authorises this.")
     static final class IssueAdminToken extends ServicesAction {
-        @Option(names = "--user", required = true, description = "user id or e-mail address")
+        @Option(names = "--user", required = true, description = "id, e-mail address or name")
         String user;
 
         IssueAdminToken(ServerSettings s) {
@@ -252,7 +326,7 @@ final class AdminCommands {
 
         @Override
         String run(KoersServices services) {
-            AdminTokens.Issued issued = services.adminTokens().issue(userId(services, user), null);
+            AdminTokens.Issued issued = services.adminTokens().issue(new Lookup(services.store()).user(user), null);
             return "administrator token " + issued.id() + " for user " + issued.userId() + " (shown once; keep it secret):"
                     + System.lineSeparator() + issued.token();
         }
@@ -269,30 +343,15 @@ final class AdminCommands {
 
         @Override
         String run(KoersServices services) {
-            services.adminTokens().revoke(tokenId);
+            services.adminTokens().revoke(tokenId, null);
             return "revoked administrator token " + tokenId;
-        }
-    }
-
-    /** A user named on the command line by id or by e-mail address. */
-    static UUID userId(KoersServices services, String idOrEmail) {
-        if (idOrEmail.contains("@")) {
-            return services.store().read(reads -> reads.userByEmail(idOrEmail.strip().toLowerCase(Locale.ROOT)))
-                    .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "unknown_user",
-                            "no user with e-mail address " + idOrEmail)).id();
-        }
-        try {
-            return UUID.fromString(idOrEmail);
-        } catch (IllegalArgumentException e) {
-            throw new AdminException(AdminException.Kind.INVALID, "invalid_user", "--user takes a user id or an e-mail"
-                    + " address: " + idOrEmail);
         }
     }
 
     @Command(name = "erase", description = "Erase a participant under privacy law (cannot be undone).")
     static final class Erase extends ServicesAction {
-        @Option(names = "--participant", required = true)
-        UUID participant;
+        @Option(names = "--participant", required = true, description = "id or full name")
+        String participant;
 
         Erase(ServerSettings s) {
             super(s);
@@ -300,8 +359,9 @@ final class AdminCommands {
 
         @Override
         String run(KoersServices services) {
-            services.privacy().erase(participant, null, Actor.cli(), ParticipantPrivacy.ON_REQUEST);
-            return "erased " + participant;
+            UUID id = new Lookup(services.store()).participant(participant);
+            services.privacy().erase(id, null, Actor.cli(), ParticipantPrivacy.ON_REQUEST);
+            return "erased " + id;
         }
     }
 

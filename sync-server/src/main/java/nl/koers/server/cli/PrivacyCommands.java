@@ -52,8 +52,8 @@ final class PrivacyCommands {
 
     @Command(name = "audit", description = "Print the audit log as CSV (ids and codes only), oldest first.")
     static final class Audit extends AdminCommands.ServicesAction {
-        @Option(names = "--participant", description = "only this participant's entries")
-        UUID participant;
+        @Option(names = "--participant", description = "only this participant's entries (id or full name)")
+        String participant;
         @Option(names = "--from", description = "entries at or after this ISO-8601 instant")
         Instant from;
         @Option(names = "--until", description = "entries before this ISO-8601 instant")
@@ -71,7 +71,8 @@ final class PrivacyCommands {
 
         @Override
         String run(KoersServices services) {
-            byte[] csv = AuditCsv.write(services.audit().entries(new AuditQuery(participant, from, until, after, limit)));
+            UUID id = participant == null ? null : new Lookup(services.store()).participant(participant);
+            byte[] csv = AuditCsv.write(services.audit().entries(new AuditQuery(id, from, until, after, limit)));
             return deliver(new String(csv, StandardCharsets.UTF_8).stripTrailing(), out);
         }
     }
@@ -79,8 +80,8 @@ final class PrivacyCommands {
     @Command(name = "export-participant",
             description = "Print everything stored about a participant as JSON (right of access); recorded in the audit log.")
     static final class ExportParticipant extends AdminCommands.ServicesAction {
-        @Option(names = "--participant", required = true)
-        UUID participant;
+        @Option(names = "--participant", required = true, description = "id or full name")
+        String participant;
         @Option(names = "--out", description = "write to this new file instead of printing")
         Path out;
 
@@ -90,7 +91,8 @@ final class PrivacyCommands {
 
         @Override
         String run(KoersServices services) {
-            return deliver(Json.write(services.privacy().export(participant, Actor.cli())), out);
+            UUID id = new Lookup(services.store()).participant(participant);
+            return deliver(Json.write(services.privacy().export(id, Actor.cli())), out);
         }
     }
 

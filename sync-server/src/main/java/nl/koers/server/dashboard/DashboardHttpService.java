@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 import nl.koers.server.KoersServices;
 import nl.koers.server.admin.AdminException;
 import nl.koers.server.admin.AdminService;
+import nl.koers.server.admin.DeviceRevocation;
+import nl.koers.server.audit.Actor;
 import nl.koers.server.api.Caller;
 import nl.koers.server.api.FormBody;
 import nl.koers.server.api.RoutedService;
@@ -41,6 +43,7 @@ import nl.koers.server.auth.web.ReportAccess;
 import nl.koers.server.auth.web.SessionCookie;
 import nl.koers.server.auth.web.SignIn;
 import nl.koers.server.auth.web.WebSessions;
+import nl.koers.server.origin.ClientOrigin;
 import nl.koers.server.report.Audience;
 import nl.koers.server.report.GroupBy;
 import nl.koers.server.report.Report;
@@ -70,9 +73,11 @@ public final class DashboardHttpService implements RoutedService {
     private final String chartJsVersion;
     private final AdminService admin;
     private final Duration pairingCodeLife;
+    private final DeviceRevocation devices;
 
     DashboardHttpService(SignIn signIn, ReportEngine engine, Store store, Clock clock, String chartJsVersion,
-                         AdminService admin, Duration pairingCodeLife) {
+                         AdminService admin, Duration pairingCodeLife, DeviceRevocation devices) {
+        this.devices = devices;
         this.signIn = signIn;
         this.engine = engine;
         this.store = store;
@@ -84,7 +89,7 @@ public final class DashboardHttpService implements RoutedService {
 
     public static DashboardHttpService create(KoersServices services) {
         return new DashboardHttpService(services.signIn(), services.reports(), services.store(), services.clock(),
-                webjarVersion(), services.admin(), services.settings().pairingCodeLife());
+                webjarVersion(), services.admin(), services.settings().pairingCodeLife(), services.devices());
     }
 
     @Override
@@ -236,7 +241,7 @@ public final class DashboardHttpService implements RoutedService {
                 .orElseThrow(() -> new AdminException(AdminException.Kind.NOT_FOUND, "not_a_project_worker",
                         "user " + user + " is not a coach, language buddy or jobcoach of this project"));
         AdminService.PairingCode code = admin.issuePairingCode(user);
-        String server = serverUrl(req);
+        String server = ClientOrigin.of(req).serverUrl();
         devices(req, res, caller.session(), new DevicesPage.Issued(person.name(), code.code(),
                 PairingQr.dataUri(PairingQr.content(server, code.code())), Instant.ofEpochMilli(code.expiresAtMillis()),
                 pairingCodeLife.toMinutes()));
@@ -252,16 +257,9 @@ public final class DashboardHttpService implements RoutedService {
             throw new AdminException(AdminException.Kind.NOT_FOUND, "device_not_found",
                     "no device " + device + " of a member of this project");
         }
-        admin.revokeDevice(device);
+        devices.revoke(device, Actor.dashboard(caller.session().user().id()));
         redirect(res, DashboardPage.BASE + "/project/" + project + "/devices"
                 + ("en".equals(FormBody.of(req).get("lang")) ? "?lang=en" : ""));
-    }
-
-    /** The server's address as the browser reached it, for the phone to reach it too. */
-    private static String serverUrl(ServerRequest req) {
-        var uri = req.requestedUri();
-        boolean defaultPort = uri.port() == ("https".equals(uri.scheme()) ? 443 : 80);
-        return uri.scheme() + "://" + uri.host() + (defaultPort ? "" : ":" + uri.port());
     }
 
     private static UUID formId(String value) {

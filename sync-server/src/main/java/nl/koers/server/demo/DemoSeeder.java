@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -45,6 +46,8 @@ public final class DemoSeeder {
     public static final String LEADER_PASSWORD = "koers-demo-2025";
     /** The demo administrator, who holds the ADMINISTRATOR role; more tokens with {@code admin issue-admin-token}. */
     public static final String ADMIN_EMAIL = "beheer@demo.koers.nl";
+    /** The demo coach whose pairing code the first start prints. */
+    public static final String FIRST_COACH_EMAIL = email(DemoNames.COACHES.get(0));
 
     private static final long SEED = 20_240_501L;
     private static final int PARTICIPANTS = 60;
@@ -82,7 +85,7 @@ public final class DemoSeeder {
         for (int i = 0; i < DemoNames.COACHES.size(); i++) {
             String name = DemoNames.COACHES.get(i);
             AdminService.Project project = projects.get(i % projects.size());
-            AdminService.User user = admin.createUser(name, name.toLowerCase().replace(' ', '.') + "@demo.koers.nl");
+            AdminService.User user = admin.createUser(name, email(name));
             Role role = i == 4 ? Role.JOBCOACH : i == 5 ? Role.LANGUAGE_BUDDY : Role.COACH;
             admin.addMembership(user.id(), project.id(), role);
             PairingResponse device = admin.pair(admin.issuePairingCode(user.id()).code(), "demo seeder");
@@ -94,6 +97,10 @@ public final class DemoSeeder {
         }
         Coach first = coaches.get(0);
         return Optional.of(new DemoAccess(first.name, admin.issuePairingCode(first.identity.userId()).code(), adminToken));
+    }
+
+    private static String email(String coachName) {
+        return coachName.toLowerCase(Locale.ROOT).replace(' ', '.') + "@demo.koers.nl";
     }
 
     private static AdminService.Project project(AdminService admin, UUID org, String name, String municipality,

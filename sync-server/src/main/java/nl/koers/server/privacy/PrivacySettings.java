@@ -3,6 +3,7 @@ package nl.koers.server.privacy;
 import io.helidon.config.Config;
 import java.nio.file.Path;
 import java.util.Optional;
+import nl.koers.server.config.ConfigKey;
 
 /**
  * The privacy part of the configuration: how long a participant's data is kept after their last
@@ -24,10 +25,10 @@ public record PrivacySettings(int retentionMonths, TlsKeyStore tls) {
 
     /** Reads {@code privacy.retention-months} and {@code tls.*} of the {@code koers} section. */
     public static PrivacySettings from(Config koers) {
-        String keystore = koers.get("tls.keystore").asString().orElse("");
+        String keystore = ConfigKey.TLS_KEYSTORE.string(koers);
         TlsKeyStore tls = keystore.isBlank() ? null : new TlsKeyStore(Path.of(keystore),
-                koers.get("tls.password").asString().orElse(""), koers.get("tls.type").asString().orElse("PKCS12"));
-        return new PrivacySettings(koers.get("privacy.retention-months").asInt().orElse(DEFAULT_RETENTION_MONTHS), tls);
+                ConfigKey.TLS_PASSWORD.string(koers), ConfigKey.TLS_TYPE.string(koers));
+        return new PrivacySettings(ConfigKey.PRIVACY_RETENTION_MONTHS.integer(koers), tls);
     }
 
     public Optional<TlsKeyStore> https() {

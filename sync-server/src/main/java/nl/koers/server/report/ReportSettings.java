@@ -1,6 +1,7 @@
 package nl.koers.server.report;
 
 import io.helidon.config.Config;
+import nl.koers.server.config.ConfigKey;
 
 /**
  * The report part of the configuration ({@code koers.reports}).
@@ -18,8 +19,8 @@ public record ReportSettings(int threshold) {
         }
     }
 
-    /** Reads {@code reports.threshold} of the {@code koers} section. */
+    /** Reads {@link ConfigKey#REPORTS_THRESHOLD} of the {@code koers} section. */
     public static ReportSettings from(Config koers) {
-        return new ReportSettings(koers.get("reports.threshold").asInt().orElse(ReportRequest.DEFAULT_THRESHOLD));
+        return new ReportSettings(ConfigKey.REPORTS_THRESHOLD.integer(koers));
     }
 }

@@ -105,6 +105,7 @@ class AuthorizationMatrixTest {
             GET    /                                             A     A     A      A      A            A      A     A         A         A
             GET    /observe/health/*                             A     A     A      A      A            A      A     A         A         A
             GET    /observe/metrics/*                            D     D     D      D      D            D      A     D         D         D
+            GET    /api/openapi.json                             A     A     A      A      A            A      A     A         A         A
             POST   /api/sync/push                                A     A     A      D      A            D      D     D         D         D
             POST   /api/sync/pull                                A     A     A      D      A            D      D     D         D         D
             POST   /api/devices/pair                             A     A     A      A      A            A      A     A         A         A
@@ -324,6 +325,7 @@ class AuthorizationMatrixTest {
             case "GET /" -> get("/", as);
             case "GET /observe/health/*" -> get("/observe/health", as);
             case "GET /observe/metrics/*" -> get("/observe/metrics/base", as);
+            case "GET /api/openapi.json" -> get("/api/openapi.json", as);
             case "POST /api/sync/push" -> json("POST", "/api/sync/push", as,
                     "{\"deviceId\":\"" + device + "\",\"schemaVersion\":1,\"mutations\":[]}");
             case "POST /api/sync/pull" -> json("POST", "/api/sync/pull", as,

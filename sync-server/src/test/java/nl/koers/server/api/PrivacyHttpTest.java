@@ -180,6 +180,7 @@ class PrivacyHttpTest {
         assertTrue(csv.headers().first(HeaderNames.CONTENT_TYPE).orElse("").startsWith("text/csv"));
         List<String> lines = List.of(csv.entity().split("\r\n"));
         assertTrue(lines.get(0).contains("action"), "a header first: " + lines.get(0));
+        assertTrue(lines.get(1).contains(",CLI,,,ADMIN_TOKEN_ISSUED,,,"), "the administrator's token grant: " + csv.entity());
         assertEquals(2, lines.stream().filter(line -> line.contains(participant.toString())).count(), csv.entity());
         assertFalse(csv.entity().contains(SEEDED_NAME));
         assertFalse(csv.entity().contains("Tsegereda"));

@@ -9,14 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import nl.koers.model.RecordType;
+import nl.koers.server.KoersServices;
+import nl.koers.server.ServerSettings;
+import nl.koers.server.admin.AdminException;
+import nl.koers.server.admin.RandomIds;
+import nl.koers.server.auth.AdminTokens;
 import nl.koers.server.auth.Role;
+import nl.koers.server.auth.web.SignIn;
 import nl.koers.server.store.DatabaseSettings;
 import nl.koers.server.sync.SyncException;
+import nl.koers.server.sync.SyncSettings;
 import nl.koers.server.testing.SyncWorld;
 import nl.koers.sync.Mutation;
+import nl.koers.sync.PairingResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,5 +181,97 @@ abstract class AuditTest {
     void anEventDetail_mustBeACode_soNoTextCanEnterTheLog() {
         assertThrows(IllegalArgumentException.class, () -> AuditEvent.ofParticipant(Actor.cli(), AuditAction.EXPORTED,
                 world.newId(), SEEDED_NAME));
+    }
+
+    // ---- accounts and devices: sign-ins, administrators' tokens, pairings, revocations
+
+    private KoersServices services() {
+        return new KoersServices(new ServerSettings(dir, Duration.ofMinutes(15), SyncSettings.DEFAULTS,
+                false, world.database), world.store, world.clock, new RandomIds(new Random(5)));
+    }
+
+    private List<AuditEntry> accountEntries() {
+        return all().stream().filter(e -> e.participantId() == null).toList();
+    }
+
+    @Test
+    void signIns_andRefusedSignIns_areRecordedByUserAndReason_neverWithTheAddressOrPassword() {
+        KoersServices services = services();
+        UUID leader = services.admin().createUser("Lotte Visser", "lotte@example.org").id();
+        services.admin().addMembership(leader, world.project, Role.PROJECT_LEADER);
+        services.accounts().setPassword(leader, "a long leader password");
+        UUID coach = anna.identity.userId();
+        services.accounts().setPassword(coach, "a long coach password");
+
+        assertEquals(SignIn.Result.SIGNED_IN, services.signIn().signIn("Lotte@example.org", "a long leader password",
+                "192.0.2.1").result());
+        assertEquals(SignIn.Result.WRONG_CREDENTIALS, services.signIn().signIn("lotte@example.org", "wrong guess",
+                "192.0.2.1").result());
+        assertEquals(SignIn.Result.WRONG_CREDENTIALS, services.signIn().signIn("nobody@example.org", "wrong guess",
+                "192.0.2.1").result());
+        assertEquals(SignIn.Result.NOT_ALLOWED, services.signIn().signIn("anna.jansen@example.org",
+                "a long coach password", "192.0.2.1").result());
+
+        List<AuditEntry> entries = accountEntries();
+        assertEquals(List.of(AuditAction.SIGN_IN, AuditAction.SIGN_IN_FAILED, AuditAction.SIGN_IN_FAILED,
+                AuditAction.SIGN_IN_FAILED), entries.stream().map(AuditEntry::action).toList());
+        assertTrue(entries.stream().allMatch(e -> e.actor() == Actor.Kind.DASHBOARD && e.deviceId() == null));
+        assertEquals(Arrays.asList(leader, leader, null, coach), entries.stream().map(AuditEntry::userId).toList());
+        assertEquals(List.of("", "wrong_credentials", "unknown_account", "not_allowed"),
+                entries.stream().map(AuditEntry::detail).toList());
+        String csv = new String(AuditCsv.write(all()), StandardCharsets.UTF_8);
+        for (String secret : List.of("password", "wrong guess", "nobody", "lotte@", "192.0.2.1")) {
+            assertFalse(csv.contains(secret), secret + " in the audit log:\n" + csv);
+        }
+    }
+
+    @Test
+    void administratorsTokens_issuedAndRevoked_areRecordedWithWhoDidIt_andTheTokenId() {
+        KoersServices services = services();
+        UUID administrator = services.admin().createUser("Bea Beheer", "bea@example.org").id();
+        services.admin().addMembership(administrator, world.project, Role.ADMINISTRATOR);
+
+        AdminTokens.Issued first = services.adminTokens().issue(administrator, null);
+        AdminTokens.Issued second = services.adminTokens().issue(administrator, administrator);
+        services.adminTokens().revoke(first.id(), administrator);
+        services.adminTokens().revoke(second.id(), null);
+        assertThrows(AdminException.class, () -> services.adminTokens().revoke(world.newId(), null));
+
+        List<AuditEntry> entries = accountEntries();
+        assertEquals(List.of(AuditAction.ADMIN_TOKEN_ISSUED, AuditAction.ADMIN_TOKEN_ISSUED,
+                AuditAction.ADMIN_TOKEN_REVOKED, AuditAction.ADMIN_TOKEN_REVOKED),
+                entries.stream().map(AuditEntry::action).toList());
+        assertEquals(List.of(Actor.Kind.CLI, Actor.Kind.ADMIN_API, Actor.Kind.ADMIN_API, Actor.Kind.CLI),
+                entries.stream().map(AuditEntry::actor).toList());
+        assertEquals(Arrays.asList(null, administrator, administrator, null),
+                entries.stream().map(AuditEntry::userId).toList());
+        assertEquals(List.of(first.id(), second.id(), first.id(), second.id()),
+                entries.stream().map(AuditEntry::recordId).toList());
+        assertFalse(new String(AuditCsv.write(all()), StandardCharsets.UTF_8).contains(first.token()));
+    }
+
+    @Test
+    void pairing_andRevokingADevice_areRecorded_aWrongCodeIsNot() {
+        KoersServices services = services();
+        UUID leader = services.admin().createUser("Lotte Visser", "lotte@example.org").id();
+        UUID coach = anna.identity.userId();
+        assertThrows(AdminException.class, () -> services.pairing().pair("WRONG-CODE", "phone", "192.0.2.7"));
+
+        PairingResponse phone = services.pairing().pair(services.admin().issuePairingCode(coach).code(),
+                "Anna's phone", "192.0.2.7");
+        services.devices().revoke(phone.deviceId(), Actor.dashboard(leader));
+        services.devices().revoke(anna.identity.deviceId(), Actor.cli());
+
+        List<AuditEntry> entries = accountEntries();
+        assertEquals(List.of(AuditAction.DEVICE_PAIRED, AuditAction.DEVICE_REVOKED, AuditAction.DEVICE_REVOKED),
+                entries.stream().map(AuditEntry::action).toList());
+        AuditEntry paired = entries.get(0);
+        assertEquals(Actor.Kind.DEVICE, paired.actor());
+        assertEquals(coach, paired.userId());
+        assertEquals(phone.deviceId(), paired.deviceId());
+        assertEquals(new AuditEntry(paired.seq() + 1, world.clock.instant(), Actor.Kind.DASHBOARD, leader, null,
+                AuditAction.DEVICE_REVOKED, null, null, phone.deviceId(), ""), entries.get(1));
+        assertEquals(Actor.Kind.CLI, entries.get(2).actor());
+        assertEquals(anna.identity.deviceId(), entries.get(2).recordId());
     }
 }

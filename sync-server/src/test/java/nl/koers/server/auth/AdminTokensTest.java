@@ -119,11 +119,11 @@ class AdminTokensTest {
         AdminTokens.Issued kept = tokens.issue(administrator, null);
         AdminTokens.Issued revoked = tokens.issue(administrator, null);
 
-        tokens.revoke(revoked.id());
+        tokens.revoke(revoked.id(), null);
 
         assertEquals(Optional.empty(), tokens.authenticate(revoked.token()));
         assertEquals(Optional.of(administrator), tokens.authenticate(kept.token()));
         assertEquals(clock.instant(), tokens.list().get(1).revokedAt());
-        assertEquals("admin_token_not_found", assertThrows(AdminException.class, () -> tokens.revoke(UUID.randomUUID())).code());
+        assertEquals("admin_token_not_found", assertThrows(AdminException.class, () -> tokens.revoke(UUID.randomUUID(), null)).code());
     }
 }

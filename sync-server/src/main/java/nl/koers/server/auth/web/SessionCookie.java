@@ -5,11 +5,12 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
 import java.util.Optional;
+import nl.koers.server.origin.ClientOrigin;
 
 /**
  * The dashboard's cookies: the session ({@code koers_session}) and, before sign-in, the CSRF token
  * of the sign-in form ({@code koers_signin}). Both HttpOnly, SameSite=Strict, path {@code /},
- * Secure when the request came over TLS.
+ * Secure when the client reached the server over TLS (directly or through the trusted proxy).
  */
 public final class SessionCookie {
 
@@ -32,7 +33,7 @@ public final class SessionCookie {
     }
 
     private static SetCookie.Builder cookie(ServerRequest req, String name, String value) {
-        return SetCookie.builder(name, value).path("/").httpOnly(true).secure(req.isSecure())
+        return SetCookie.builder(name, value).path("/").httpOnly(true).secure(ClientOrigin.of(req).secure())
                 .sameSite(SetCookie.SameSite.STRICT);
     }
 
@@ -41,8 +42,8 @@ public final class SessionCookie {
         return read(req, SESSION).flatMap(signIn::user);
     }
 
-    /** The client's address, for the per-address sign-in limit. */
+    /** The client's address, for the per-address limits of sign-in and pairing ({@link ClientOrigin}). */
     public static String clientAddress(ServerRequest req) {
-        return req.remotePeer().host();
+        return ClientOrigin.of(req).address();
     }
 }

@@ -3,13 +3,20 @@ package nl.koers.server.auth.web;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import nl.koers.server.admin.AdminService.User;
+import nl.koers.server.audit.Actor;
+import nl.koers.server.audit.AuditAction;
+import nl.koers.server.audit.AuditEvent;
+import nl.koers.server.audit.AuditLog;
 import nl.koers.server.store.Store;
 
 /**
  * Checks a dashboard sign-in (e-mail address and password) and starts a session. Unknown
  * addresses cost as much time as wrong passwords, and both give the same answer. A right password
- * whose hash has an older, lower work factor is hashed again at the current one.
+ * whose hash has an older, lower work factor is hashed again at the current one. Every sign-in and
+ * every refused one whose password was checked is recorded in the audit log, by user id and reason
+ * only; attempts refused unchecked by the limits are not, so that a flood of them cannot fill the log.
  */
 public final class SignIn {
 
@@ -29,13 +36,15 @@ public final class SignIn {
     private final DashboardAccounts accounts;
     private final WebSessions sessions;
     private final SignInGuard guard;
+    private final AuditLog audit;
 
     public SignIn(Store store, DashboardAccounts accounts, WebSessions sessions, SignInGuard guard,
-                  PasswordHasher hasher) {
+                  PasswordHasher hasher, AuditLog audit) {
         this.store = store;
         this.accounts = accounts;
         this.sessions = sessions;
         this.guard = guard;
+        this.audit = audit;
         this.decoyHash = hasher.decoy();
     }
 
@@ -46,10 +55,11 @@ public final class SignIn {
             return new Outcome(attempt.rateLimited() ? Result.RATE_LIMITED : Result.LOCKED, Optional.empty(),
                     attempt.admission().retryAfter());
         }
-        Optional<User> user = account.isEmpty() ? Optional.empty() : store.read(reads -> reads.userByEmail(account));
+        Optional<User> user = find(account);
         String hash = user.flatMap(u -> accounts.passwordHash(u.id())).orElse(decoyHash);
         boolean matches = PasswordHasher.matches(password == null ? "" : password, hash);
         if (user.isEmpty() || hash.equals(decoyHash) || !matches) {
+            record(user, Result.WRONG_CREDENTIALS);
             return Outcome.of(Result.WRONG_CREDENTIALS);
         }
         if (PasswordHasher.needsRehash(hash)) {
@@ -57,9 +67,28 @@ public final class SignIn {
         }
         guard.succeeded(attempt);
         if (!userOf(user.get()).maySignIn()) {
+            record(user, Result.NOT_ALLOWED);
             return Outcome.of(Result.NOT_ALLOWED);
         }
-        return new Outcome(Result.SIGNED_IN, Optional.of(sessions.start(user.get().id())), Duration.ZERO);
+        Outcome signedIn = new Outcome(Result.SIGNED_IN, Optional.of(sessions.start(user.get().id())), Duration.ZERO);
+        record(user, Result.SIGNED_IN);
+        return signedIn;
+    }
+
+    private Optional<User> find(String account) {
+        return account.isEmpty() ? Optional.empty() : store.read(reads -> reads.userByEmail(account));
+    }
+
+    /** Records the outcome by user id (if the address is a user's) and reason; never the address or password. */
+    private void record(Optional<User> user, Result result) {
+        UUID userId = user.map(User::id).orElse(null);
+        if (result == Result.SIGNED_IN) {
+            audit.record(AuditEvent.about(Actor.dashboard(userId), AuditAction.SIGN_IN, userId, ""));
+            return;
+        }
+        String reason = user.isEmpty() && result == Result.WRONG_CREDENTIALS ? "unknown_account"
+                : result.name().toLowerCase(Locale.ROOT);
+        audit.record(AuditEvent.about(Actor.dashboard(userId), AuditAction.SIGN_IN_FAILED, userId, reason));
     }
 
     /** The user of a live session token, with their current roles; empty if signed out or expired. */

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Brings a database to the current schema by running the versioned scripts in
  * {@code db/migration} that it has not run yet, each in its own transaction, and records each
- * applied version in {@code schema_migrations}.
+ * applied version in {@code schema_migrations}. A database that a newer Koers has migrated is
+ * refused: a downgrade is a restore of a backup made before the upgrade.
  */
 final class Migrator {
 
@@ -44,6 +45,7 @@ final class Migrator {
                             + "version INTEGER PRIMARY KEY, script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
                 }
                 int current = appliedVersion(connection);
+                refuseNewer(current);
                 String next = MIGRATIONS.stream().filter(script -> versionOf(script) > current).findFirst().orElse(null);
                 if (next == null) {
                     dialect.commit(connection);
@@ -55,6 +57,16 @@ final class Migrator {
                 dialect.rollback(connection);
                 throw e;
             }
+        }
+    }
+
+    /** A database a newer Koers has migrated is not opened: this one cannot know what its schema means. */
+    private static void refuseNewer(int applied) {
+        int known = MIGRATIONS.stream().mapToInt(Migrator::versionOf).max().orElse(0);
+        if (applied > known) {
+            throw new IllegalStateException("the database is at schema version " + applied + ", newer than this Koers"
+                    + " knows (" + known + "): a newer Koers has used it. Run that version again, or restore a backup"
+                    + " made before the upgrade (docs/OPERATIONS.md, Upgrade)");
         }
     }
 
