@@ -62,6 +62,7 @@ class StrictJsonTest {
             "GET /",
             "GET /observe/health/*",
             "GET /observe/metrics/*",
+            "GET /api/openapi.json",
             "GET /api/admin/organisations",
             "GET /api/admin/projects",
             "GET /api/admin/projects/{projectId}/conflicts",
