@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A JVM started from the test's own class path, its output appended to a log file; it can be
- * killed as {@code kill -9} does (no shutdown hook, nothing closed).
+ * killed as {@code kill -9} does (no shutdown hook, nothing closed). It runs its main class
+ * through {@link WithParent}, so it never outlives the test's JVM.
  */
 final class JavaProcess {
 
@@ -30,6 +31,7 @@ final class JavaProcess {
         command.add("-cp");
         command.add(classPath());
         properties.forEach(property -> command.add("-D" + property));
+        command.add(WithParent.class.getName());
         command.add(mainClass);
         command.addAll(arguments);
         try {

@@ -19,7 +19,8 @@ import java.util.List;
  */
 final class ServerProcess implements AutoCloseable {
 
-    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    /** Generous: a JVM takes 20 s and more to start on a loaded 2-core machine. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     private final Path dataDir;
     private final int port;
