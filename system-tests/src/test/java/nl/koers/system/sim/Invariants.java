@@ -51,15 +51,19 @@ final class Invariants {
 
     /**
      * 9. Nothing a coach did vanishes without a word: every field of every change a phone committed
-     * either stands on the server, or was replaced by someone who had seen it, or is in that phone's
-     * inbox — refused with a reason, or as a conflict that keeps the coach's value. Checked for the
-     * participants its user still holds and never lost to a reassignment (answers about others carry
-     * status only, decision 0016), that were not erased, on records that were not deleted.
+     * either stands on the server, or was replaced by someone who had seen it (the same phone's later
+     * change of the field included), or is in that phone's inbox — refused with a reason, or as a
+     * conflict that keeps the coach's value. Checked for the participants its user still holds and
+     * that never moved (reassigned, or filed under another project: answers about a participant not
+     * held carry status only, decision 0016), not erased, on records that were not deleted.
      */
     void nothingVanishes() {
         Map<String, Written> writes = new HashMap<>();
+        Map<String, Long> lastOwnWrite = new HashMap<>();
         for (SimDevice device : world.devices) {
             for (OutboxEntry entry : device.store.outbox()) {
+                entry.mutation().fields().fieldNames().forEachRemaining(field -> lastOwnWrite.merge(
+                        device + "/" + entry.mutation().recordId() + "/" + field, entry.mutation().seq(), Math::max));
                 if (entry.status() == OutboxStatus.ACKED && entry.mutation().op() == Operation.UPSERT) {
                     entry.mutation().fields().fieldNames().forEachRemaining(field -> writes.put(
                             key(device.deviceId(), entry.appliedVersion(), entry.mutation().recordId(), field),
@@ -89,7 +93,8 @@ final class Invariants {
                 }
                 m.fields().fieldNames().forEachRemaining(field -> {
                     JsonNode mine = m.fields().get(field);
-                    if (mine.equals(record.fields().get(field))) {
+                    if (mine.equals(record.fields().get(field))
+                            || lastOwnWrite.get(device + "/" + m.recordId() + "/" + field) > m.seq()) {
                         return;
                     }
                     FieldStamp stamp = record.stamps().get(field);

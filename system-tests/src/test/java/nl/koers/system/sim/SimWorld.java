@@ -58,7 +58,10 @@ final class SimWorld implements AutoCloseable {
      * outcome may still depend on the order (decision 0019), so the determinism runs leave them out.
      */
     boolean dateMoves = true;
-    /** Participants an administrator reassigned: their coaches may have lost them for a while. */
+    /**
+     * Participants an administrator reassigned or a phone moved to another project: their holders
+     * may have lost them for a while, and answers about a participant not held carry no values.
+     */
     final Set<UUID> reassigned = new HashSet<>();
     /** Participant → every piece of personal text written about them (names, phone, notes). */
     final Map<UUID, List<String>> personalText = new LinkedHashMap<>();
@@ -204,8 +207,10 @@ final class SimWorld implements AutoCloseable {
     private void moveTrajectory(SimDevice device, LocalRecord trajectory) {
         String now = trajectory.fields().path("projectId").asText();
         UUID to = now.equals(project.toString()) ? otherProject : project;
-        save(device, RecordType.TRAJECTORY, trajectory.id(), trajectory.participantId(),
-                Json.object().put("projectId", to.toString()));
+        if (save(device, RecordType.TRAJECTORY, trajectory.id(), trajectory.participantId(),
+                Json.object().put("projectId", to.toString()))) {
+            reassigned.add(trajectory.participantId());
+        }
     }
 
     private void advancePlacement(SimDevice device, UUID p, List<LocalRecord> records, String trajectoryId) {
